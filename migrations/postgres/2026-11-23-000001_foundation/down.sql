@@ -1,0 +1,11 @@
+DROP TABLE outbox;
+DROP TABLE login_throttle;
+DROP TABLE email_tokens;
+DROP TABLE refresh_tokens;
+DROP TABLE sessions;
+DROP TABLE user_availability;
+DROP TABLE user_interests;
+DROP TABLE users;
+DROP TABLE categories;
+DROP TABLE municipalities;
+DROP TABLE regions;

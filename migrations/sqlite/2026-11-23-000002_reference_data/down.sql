@@ -1,0 +1,3 @@
+DELETE FROM categories;
+DELETE FROM municipalities;
+DELETE FROM regions;

@@ -1,0 +1,246 @@
+//! Creating an account and confirming its email address.
+//!
+//! Registration answers the same whether or not the address is taken: a new address gets a
+//! verification link, an unverified one a fresh link, and a verified one a notice, so the
+//! API never reveals who has an account.
+
+use chrono::{NaiveDate, Utc};
+use diesel::prelude::*;
+use serde::Deserialize;
+use validator::ValidateEmail as _;
+
+use crate::accounts::Language;
+use crate::accounts::model::{self, User, check_birth_date, normalize_email};
+use crate::auth::email_tokens::{self, Purpose};
+use crate::auth::passwords;
+use crate::db::DbConnection;
+use crate::db::schema::users;
+use crate::email::{Template, outbox};
+use crate::error::{AppError, FieldError};
+use crate::state::AppState;
+
+/// Longest display name; long enough for any real name, short enough for a list row.
+pub const DISPLAY_NAME_MAX: usize = 100;
+/// RFC 5321's limit for a whole address.
+pub const EMAIL_MAX: usize = 254;
+
+/// `POST /auth/register` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    pub email: String,
+    pub password: String,
+    pub display_name: String,
+    pub birth_date: NaiveDate,
+    pub municipality_code: Option<String>,
+    pub language: Option<Language>,
+}
+
+/// `POST /auth/verify-email` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyRequest {
+    pub token: String,
+}
+
+/// `POST /auth/verify-email/resend` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResendRequest {
+    pub email: String,
+}
+
+/// Checks an email address's form; shared by registration and later features.
+pub fn check_email(field: &str, email: &str) -> Option<FieldError> {
+    if email.chars().count() > EMAIL_MAX {
+        Some(FieldError::new(
+            field,
+            "too_long",
+            format!("Use at most {EMAIL_MAX} characters."),
+        ))
+    } else if !email.validate_email() {
+        Some(FieldError::new(
+            field,
+            "invalid_email",
+            "This is not an email address.",
+        ))
+    } else {
+        None
+    }
+}
+
+/// Checks a display name (already trimmed).
+pub fn check_display_name(field: &str, name: &str) -> Option<FieldError> {
+    let len = name.chars().count();
+    if len == 0 {
+        Some(FieldError::new(
+            field,
+            "required",
+            "Tell us what to call you.",
+        ))
+    } else if len > DISPLAY_NAME_MAX {
+        Some(FieldError::new(
+            field,
+            "too_long",
+            format!("Use at most {DISPLAY_NAME_MAX} characters."),
+        ))
+    } else if name.chars().any(char::is_control) {
+        Some(FieldError::new(
+            field,
+            "invalid_characters",
+            "Control characters are not allowed.",
+        ))
+    } else {
+        None
+    }
+}
+
+fn queue_verification(
+    conn: &mut DbConnection,
+    state: &AppState,
+    user: &User,
+) -> Result<(), AppError> {
+    let token = email_tokens::issue(conn, &user.id, Purpose::VerifyEmail)?;
+    let link = state.link(&format!("/verify-email?token={token}"));
+    let mail = Template::VerifyEmail {
+        name: user.display_name.clone(),
+        link,
+    }
+    .render(Language::from_code(&user.language));
+    outbox::enqueue(conn, Some(&user.id), &user.email, &mail)?;
+    Ok(())
+}
+
+/// Registers an account (or mails the owner of an existing one).
+pub async fn register(state: &AppState, req: RegisterRequest) -> Result<(), AppError> {
+    let email = normalize_email(&req.email);
+    let display_name = req.display_name.trim().to_owned();
+    let mut errors: Vec<FieldError> = [
+        check_email("email", &email),
+        check_display_name("display_name", &display_name),
+        passwords::check_policy("password", &req.password, &[&email, &display_name]).err(),
+        check_birth_date("birth_date", req.birth_date).err(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
+        return Err(AppError::Validation(errors));
+    }
+    // Hash before looking the address up, so both answers cost the same time.
+    let password_hash = state.hasher.hash(req.password).await?;
+    let app = state.clone();
+    let result = state
+        .db
+        .write(move |conn| {
+            if let Some(code) = &req.municipality_code
+                && let Some(error) = model::check_municipality(conn, "municipality_code", code)?
+            {
+                return Err(AppError::Validation(vec![error]));
+            }
+            match model::find_by_email(conn, &email)? {
+                Some(existing) if existing.email_verified_at.is_some() => {
+                    let reset_link = app.link("/reset-password");
+                    let mail = Template::AccountExists {
+                        name: existing.display_name.clone(),
+                        reset_link,
+                    }
+                    .render(Language::from_code(&existing.language));
+                    outbox::enqueue(conn, Some(&existing.id), &existing.email, &mail)?;
+                }
+                Some(existing) => queue_verification(conn, &app, &existing)?,
+                None => {
+                    let now = Utc::now().naive_utc();
+                    let user = User {
+                        id: uuid::Uuid::now_v7().to_string(),
+                        email,
+                        password_hash,
+                        display_name,
+                        birth_date: Some(req.birth_date),
+                        municipality_code: req.municipality_code,
+                        language: req.language.unwrap_or_default().code().to_owned(),
+                        gender: None,
+                        email_verified_at: None,
+                        is_admin: false,
+                        created_at: now,
+                        updated_at: now,
+                    };
+                    insert_user(conn, &user)?;
+                    queue_verification(conn, &app, &user)?;
+                }
+            }
+            Ok(())
+        })
+        .await;
+    match result {
+        // Two registrations of one address raced; the other one won and mailed the owner.
+        Err(AppError::Conflict(_)) => Ok(()),
+        other => {
+            if other.is_ok() {
+                state.wake_mailer();
+            }
+            other
+        }
+    }
+}
+
+/// Inserts a complete account row (registration and `create-admin`).
+pub fn insert_user(conn: &mut DbConnection, user: &User) -> Result<(), AppError> {
+    diesel::insert_into(users::table)
+        .values((
+            users::id.eq(&user.id),
+            users::email.eq(&user.email),
+            users::password_hash.eq(&user.password_hash),
+            users::display_name.eq(&user.display_name),
+            users::birth_date.eq(user.birth_date),
+            users::municipality_code.eq(&user.municipality_code),
+            users::language.eq(&user.language),
+            users::gender.eq(&user.gender),
+            users::email_verified_at.eq(user.email_verified_at),
+            users::is_admin.eq(user.is_admin),
+            users::created_at.eq(user.created_at),
+            users::updated_at.eq(user.updated_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Confirms the address behind a verification token.
+pub async fn verify(state: &AppState, req: VerifyRequest) -> Result<(), AppError> {
+    state
+        .db
+        .write(move |conn| {
+            let user_id = email_tokens::consume(conn, &req.token, Purpose::VerifyEmail)?;
+            let now = Utc::now().naive_utc();
+            diesel::update(
+                users::table
+                    .find(&user_id)
+                    .filter(users::email_verified_at.is_null()),
+            )
+            .set((users::email_verified_at.eq(now), users::updated_at.eq(now)))
+            .execute(conn)?;
+            Ok(())
+        })
+        .await
+}
+
+/// Sends a new verification link to an unverified account; silently nothing otherwise.
+pub async fn resend(state: &AppState, req: ResendRequest) -> Result<(), AppError> {
+    let email = normalize_email(&req.email);
+    let app = state.clone();
+    let queued = state
+        .db
+        .write(move |conn| match model::find_by_email(conn, &email)? {
+            Some(user) if user.email_verified_at.is_none() => {
+                queue_verification(conn, &app, &user)?;
+                Ok(true)
+            }
+            _ => Ok(false),
+        })
+        .await?;
+    if queued {
+        state.wake_mailer();
+    }
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! `ApiJson<T>`: a JSON body extractor whose errors name the offending field.
+//!
+//! actix's `web::Json` reports "invalid type: integer, expected a string" without saying
+//! where; `serde_path_to_error` gives the path, so the 422 can say `birth_date`.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage as _, HttpRequest, web};
+use serde::de::DeserializeOwned;
+
+use crate::error::{AppError, FieldError};
+
+/// Largest request body the API accepts; every body in the API is small.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// A deserialised JSON request body.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let is_json =
+            req.mime_type().ok().flatten().is_some_and(|mime| {
+                mime.subtype() == mime::JSON || mime.suffix() == Some(mime::JSON)
+            });
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !is_json {
+                return Err(actix_web::error::ErrorUnsupportedMediaType(
+                    "expected Content-Type: application/json",
+                ));
+            }
+            // Bytes honours the app's PayloadConfig limit and answers 413 past it.
+            let bytes = body.await?;
+            parse(&bytes).map(ApiJson).map_err(Into::into)
+        })
+    }
+}
+
+/// Parses a body, turning serde's message into a problem that names the field.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return AppError::BadRequest(format!("The body is not valid JSON: {inner}"));
+        }
+        let message = strip_position(&inner.to_string());
+        // serde reports a missing or unknown field at the parent's path, naming it in backticks.
+        let field = match message.strip_prefix("missing field `") {
+            // A missing field is reported at its parent's path, named only in the message.
+            Some(rest) => {
+                let name = rest.split('`').next().unwrap_or_default();
+                if path == "." {
+                    name.to_owned()
+                } else {
+                    format!("{path}.{name}")
+                }
+            }
+            // Anything else (including an unknown key) is already at its own path.
+            None if path == "." => "body".to_owned(),
+            None => path,
+        };
+        let code = if message.starts_with("missing field") {
+            "required"
+        } else if message.starts_with("unknown field") {
+            "unknown_field"
+        } else {
+            "invalid_type"
+        };
+        AppError::Validation(vec![FieldError::new(field, code, message)])
+    })
+}
+
+/// serde_json appends " at line 1 column 20", which means nothing to an API client.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(idx) => message[..idx].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[expect(dead_code, reason = "fields exist to be deserialised")]
+    struct Body {
+        email: String,
+        age: u8,
+    }
+
+    fn field_of(result: Result<Body, AppError>) -> String {
+        match result {
+            Err(AppError::Validation(errors)) => errors[0].field.clone(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_the_field_with_a_wrong_type() {
+        assert_eq!(field_of(parse(br#"{"email":"a@b.fi","age":"x"}"#)), "age");
+    }
+
+    #[test]
+    fn names_a_missing_field() {
+        assert_eq!(field_of(parse(br#"{"age":3}"#)), "email");
+    }
+
+    #[test]
+    fn names_an_unknown_field() {
+        assert_eq!(
+            field_of(parse(br#"{"email":"a@b.fi","age":3,"role":"admin"}"#)),
+            "role"
+        );
+    }
+
+    #[test]
+    fn malformed_json_is_a_bad_request() {
+        assert!(matches!(
+            parse::<Body>(b"{\"email\":"),
+            Err(AppError::BadRequest(_))
+        ));
+    }
+}

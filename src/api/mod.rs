@@ -1,0 +1,22 @@
+//! HTTP plumbing shared by every feature: the JSON body extractor that names bad fields,
+//! and the headers that keep personal data out of caches.
+
+pub mod json;
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+
+/// `200 OK` with a JSON body that must never be cached (personal data, tokens).
+pub fn private_json<T: serde::Serialize>(body: &T) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(body)
+}
+
+/// `202 Accepted` with the one neutral message that register, resend and reset share, so the
+/// answer never tells whether an address has an account.
+pub fn accepted(message: &str) -> HttpResponse {
+    HttpResponse::Accepted()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(serde_json::json!({ "status": "accepted", "message": message }))
+}

@@ -1,0 +1,252 @@
+//! Configuration from the environment (DESIGN.md's table), with the production guard rails.
+//!
+//! Everything the server needs is read once at start-up into [`Config`]; tests build a
+//! `Config` directly so that each test app gets its own database, mail directory and limits.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use base64::Engine as _;
+use rand::RngCore as _;
+
+use crate::db::DatabaseUrl;
+
+/// Where emails go: one variant per `MAIL_TRANSPORT` scheme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailTransportConfig {
+    /// `smtp://` (STARTTLS required unless `?tls=none|opportunistic`) or `smtps://` (TLS).
+    Smtp { url: String },
+    /// `file://DIR`: one `.eml` file per message, for development and tests.
+    File { dir: PathBuf },
+    /// `log`: the message is written to the log only.
+    Log,
+}
+
+impl MailTransportConfig {
+    /// Parses `MAIL_TRANSPORT`; an unknown scheme is an error rather than a silent default
+    /// because a typo here would lose every email.
+    pub fn parse(value: &str) -> Result<Self, ConfigError> {
+        if value == "log" {
+            Ok(Self::Log)
+        } else if let Some(dir) = value.strip_prefix("file://") {
+            Ok(Self::File {
+                dir: PathBuf::from(dir),
+            })
+        } else if value.starts_with("smtp://") || value.starts_with("smtps://") {
+            url::Url::parse(value).map_err(|e| ConfigError::invalid("MAIL_TRANSPORT", e))?;
+            Ok(Self::Smtp {
+                url: value.to_owned(),
+            })
+        } else {
+            Err(ConfigError::invalid(
+                "MAIL_TRANSPORT",
+                "expected smtp://…, smtps://…, file://DIR or log",
+            ))
+        }
+    }
+}
+
+/// Limits for the unauthenticated endpoints that an attacker would hammer.
+#[derive(Clone, Debug)]
+pub struct RateLimits {
+    /// Requests a single IP may make to login/register/reset in a burst.
+    pub per_ip_burst: u32,
+    /// How long it takes for one request of the per-IP burst to be replenished.
+    pub per_ip_replenish: Duration,
+    /// Failed logins allowed per account (email) per hour, across all IPs.
+    pub account_failures_per_hour: i32,
+    /// Key per-IP limits on `X-Forwarded-For`; only behind a proxy that sets it.
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            per_ip_burst: 10,
+            per_ip_replenish: Duration::from_secs(6),
+            account_failures_per_hour: 100,
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+/// Knobs of the email worker; tests shorten them so retries happen within a test's life.
+#[derive(Clone, Debug)]
+pub struct MailWorkerConfig {
+    /// How often the worker looks for due messages when nobody woke it up.
+    pub poll_interval: Duration,
+    /// First retry delay; doubles per attempt up to `max_backoff`.
+    pub base_backoff: Duration,
+    /// Upper bound for one retry delay.
+    pub max_backoff: Duration,
+    /// After this long without success a message is marked `failed`.
+    pub give_up_after: Duration,
+}
+
+impl Default for MailWorkerConfig {
+    fn default() -> Self {
+        Self {
+            poll_interval: Duration::from_secs(5),
+            base_backoff: Duration::from_secs(30),
+            max_backoff: Duration::from_secs(3600),
+            give_up_after: Duration::from_secs(24 * 3600),
+        }
+    }
+}
+
+/// The whole runtime configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    /// Connections in the r2d2 pool; see README "Sizing" for why this default.
+    pub database_pool_size: u32,
+    pub bind_addr: String,
+    pub public_base_url: String,
+    pub jwt_secret: Vec<u8>,
+    pub mail_transport: MailTransportConfig,
+    pub mail_from: String,
+    pub production: bool,
+    /// HTTP worker threads (actix workers); defaults to the number of cores.
+    pub workers: usize,
+    pub rate_limits: RateLimits,
+    pub mail_worker: MailWorkerConfig,
+}
+
+/// A configuration value that cannot be used; the message names the variable.
+#[derive(Debug, thiserror::Error)]
+#[error("{variable}: {message}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn invalid(variable: &'static str, message: impl std::fmt::Display) -> Self {
+        Self {
+            variable,
+            message: message.to_string(),
+        }
+    }
+}
+
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| default.to_owned())
+}
+
+fn env_parse<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    match std::env::var(name) {
+        Ok(v) if !v.is_empty() => v.parse().map_err(|e| ConfigError::invalid(name, e)),
+        _ => Ok(default),
+    }
+}
+
+impl Config {
+    /// Reads the environment (after `.env`, if present) and applies the production checks.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let production = match env_or("APP_ENV", "development").as_str() {
+            "production" => true,
+            "development" | "test" => false,
+            other => {
+                return Err(ConfigError::invalid(
+                    "APP_ENV",
+                    format!("'{other}' is not one of development, production"),
+                ));
+            }
+        };
+        let database_url = DatabaseUrl::parse(&env_or("DATABASE_URL", "sqlite://data/talkoot.db"))
+            .map_err(|e| ConfigError::invalid("DATABASE_URL", e))?;
+        let default_pool = if database_url.is_sqlite() { 8 } else { 10 };
+        let workers = env_parse(
+            "HTTP_WORKERS",
+            std::thread::available_parallelism().map_or(2, |n| n.get()),
+        )?;
+        let jwt_secret = match std::env::var("JWT_SECRET").ok().filter(|v| !v.is_empty()) {
+            Some(secret) => secret.into_bytes(),
+            None if production => {
+                return Err(ConfigError::invalid(
+                    "JWT_SECRET",
+                    "must be set in production (at least 32 random bytes); the generated development secret is refused",
+                ));
+            }
+            None => dev_secret(Path::new("data"))?,
+        };
+        if jwt_secret.len() < 32 {
+            return Err(ConfigError::invalid(
+                "JWT_SECRET",
+                "must be at least 32 bytes long",
+            ));
+        }
+        let mail_transport =
+            MailTransportConfig::parse(&env_or("MAIL_TRANSPORT", "file://data/mail"))?;
+        if production && !matches!(mail_transport, MailTransportConfig::Smtp { .. }) {
+            return Err(ConfigError::invalid(
+                "MAIL_TRANSPORT",
+                "production needs smtp:// or smtps://; file:// and log would never reach anyone",
+            ));
+        }
+        let public_base_url = env_or("PUBLIC_BASE_URL", "http://localhost:8080")
+            .trim_end_matches('/')
+            .to_owned();
+        url::Url::parse(&public_base_url)
+            .map_err(|e| ConfigError::invalid("PUBLIC_BASE_URL", e))?;
+        let mail_from = env_or("MAIL_FROM", "Talkoot <no-reply@localhost>");
+        mail_from
+            .parse::<lettre::message::Mailbox>()
+            .map_err(|e| ConfigError::invalid("MAIL_FROM", e))?;
+        Ok(Self {
+            database_pool_size: env_parse("DATABASE_POOL_SIZE", default_pool)?,
+            database_url,
+            bind_addr: env_or("BIND_ADDR", "127.0.0.1:8080"),
+            public_base_url,
+            jwt_secret,
+            mail_transport,
+            mail_from,
+            production,
+            workers: workers.max(1),
+            rate_limits: RateLimits {
+                trust_forwarded_for: env_parse("TRUST_FORWARDED_FOR", false)?,
+                ..RateLimits::default()
+            },
+            mail_worker: MailWorkerConfig::default(),
+        })
+    }
+}
+
+/// Loads the development JWT secret from `data/jwt_secret`, creating it on first run, so
+/// that tokens survive a restart without anyone having to configure a secret.
+fn dev_secret(dir: &Path) -> Result<Vec<u8>, ConfigError> {
+    let path = dir.join("jwt_secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        return Ok(existing.trim().as_bytes().to_vec());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| ConfigError::invalid("JWT_SECRET", e))?;
+    let mut bytes = [0u8; 48];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    write_private(&path, &secret).map_err(|e| ConfigError::invalid("JWT_SECRET", e))?;
+    tracing::warn!(path = %path.display(), "generated a development JWT secret");
+    Ok(secret.into_bytes())
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}

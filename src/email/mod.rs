@@ -1,0 +1,8 @@
+//! Email: templates, the transactional outbox, delivery transports and the worker.
+
+pub mod outbox;
+pub mod templates;
+pub mod transport;
+pub mod worker;
+
+pub use templates::Template;

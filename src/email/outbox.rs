@@ -1,0 +1,173 @@
+//! The email outbox: a message is a row written in the same transaction as the change that
+//! causes it, and the worker delivers due rows later. Claiming takes a time-limited lease
+//! (`locked_until`) so a crashed sender's rows come back, and on PostgreSQL uses
+//! `FOR UPDATE SKIP LOCKED` so that several instances never claim the same row.
+
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::outbox;
+use crate::email::templates::Rendered;
+use crate::error::AppError;
+
+/// How long a claimed message is reserved for the worker that claimed it.
+pub const LEASE: Duration = Duration::from_secs(300);
+
+/// A message as the worker sees it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxMessage {
+    pub id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub attempts: i32,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = outbox)]
+struct NewMessage<'a> {
+    id: String,
+    user_id: Option<&'a str>,
+    kind: &'a str,
+    recipient: &'a str,
+    subject: &'a str,
+    body_text: &'a str,
+    status: &'a str,
+    attempts: i32,
+    next_attempt_at: NaiveDateTime,
+    created_at: NaiveDateTime,
+}
+
+/// Queues a message; call inside the transaction that makes the change it reports.
+pub fn enqueue(
+    conn: &mut DbConnection,
+    user_id: Option<&str>,
+    recipient: &str,
+    email: &Rendered,
+) -> Result<String, AppError> {
+    let now = Utc::now().naive_utc();
+    let id = uuid::Uuid::now_v7().to_string();
+    diesel::insert_into(outbox::table)
+        .values(NewMessage {
+            id: id.clone(),
+            user_id,
+            kind: email.kind,
+            recipient,
+            subject: &email.subject,
+            body_text: &email.body,
+            status: "pending",
+            attempts: 0,
+            next_attempt_at: now,
+            created_at: now,
+        })
+        .execute(conn)?;
+    Ok(id)
+}
+
+fn lease_until(now: NaiveDateTime) -> NaiveDateTime {
+    now + chrono::Duration::from_std(LEASE).unwrap_or_else(|_| chrono::Duration::minutes(5))
+}
+
+/// Claims up to `limit` due messages for this worker (a lease, not a status change).
+pub fn claim_due(conn: &mut DbConnection, limit: i64) -> Result<Vec<OutboxMessage>, AppError> {
+    crate::db::write_tx(conn, |conn| {
+        let now = Utc::now().naive_utc();
+        let due = outbox::status
+            .eq("pending")
+            .and(outbox::next_attempt_at.le(now))
+            .and(
+                outbox::locked_until
+                    .is_null()
+                    .or(outbox::locked_until.lt(now)),
+            );
+        let messages: Vec<OutboxMessage> = match conn {
+            // Row locks that other instances skip: each due row goes to exactly one claimer.
+            DbConnection::Postgres(pg) => outbox::table
+                .filter(due)
+                .order(outbox::next_attempt_at.asc())
+                .limit(limit)
+                .for_update()
+                .skip_locked()
+                .select(OutboxMessage::as_select())
+                .load(pg)?,
+            // SQLite has no row locks; the IMMEDIATE transaction already excludes other writers.
+            DbConnection::Sqlite(lite) => outbox::table
+                .filter(due)
+                .order(outbox::next_attempt_at.asc())
+                .limit(limit)
+                .select(OutboxMessage::as_select())
+                .load(lite)?,
+        };
+        if !messages.is_empty() {
+            let ids: Vec<&str> = messages.iter().map(|m| m.id.as_str()).collect();
+            diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
+                .set(outbox::locked_until.eq(lease_until(now)))
+                .execute(conn)?;
+        }
+        Ok(messages)
+    })
+}
+
+/// Records a successful delivery.
+pub fn mark_sent(conn: &mut DbConnection, id: &str) -> Result<(), AppError> {
+    let now = Utc::now().naive_utc();
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("sent"),
+            outbox::sent_at.eq(now),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records a failed attempt: schedules the next one, or gives up (`failed`) when `give_up`.
+pub fn mark_attempt_failed(
+    conn: &mut DbConnection,
+    id: &str,
+    error: &str,
+    retry_at: NaiveDateTime,
+    give_up: bool,
+) -> Result<(), AppError> {
+    let error: String = error.chars().take(1000).collect();
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq(if give_up { "failed" } else { "pending" }),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::next_attempt_at.eq(retry_at),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::last_error.eq(Some(error)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Delay before retry number `attempt` (1-based): `base · 2^(attempt-1)`, capped.
+pub fn backoff(attempt: i32, base: Duration, max: Duration) -> Duration {
+    let exponent = u32::try_from(attempt.saturating_sub(1))
+        .unwrap_or(0)
+        .min(20);
+    base.saturating_mul(2u32.saturating_pow(exponent)).min(max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let base = Duration::from_secs(30);
+        let max = Duration::from_secs(3600);
+        assert_eq!(backoff(1, base, max), Duration::from_secs(30));
+        assert_eq!(backoff(2, base, max), Duration::from_secs(60));
+        assert_eq!(backoff(5, base, max), Duration::from_secs(480));
+        assert_eq!(backoff(40, base, max), max);
+    }
+}

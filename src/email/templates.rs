@@ -1,0 +1,164 @@
+//! The text of every email, in Finnish, Swedish and English.
+//!
+//! Plain text only: it reads well in every client and cannot carry tracking pixels.
+
+use crate::accounts::Language;
+
+/// What an email is about, with the values it needs.
+#[derive(Debug, Clone)]
+pub enum Template {
+    VerifyEmail {
+        name: String,
+        link: String,
+    },
+    /// Someone tried to register an address that already has a verified account.
+    AccountExists {
+        name: String,
+        reset_link: String,
+    },
+    PasswordReset {
+        name: String,
+        link: String,
+    },
+    PasswordChanged {
+        name: String,
+    },
+}
+
+/// A rendered email, ready for the outbox.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub kind: &'static str,
+    pub subject: String,
+    pub body: String,
+}
+
+const SIGNATURE_FI: &str = "\n\nTerveisin\nTalkoot";
+const SIGNATURE_SV: &str = "\n\nHälsningar\nTalkoot";
+const SIGNATURE_EN: &str = "\n\nBest regards\nTalkoot";
+
+impl Template {
+    /// Stable name of the template, stored with the message for diagnostics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::VerifyEmail { .. } => "verify_email",
+            Self::AccountExists { .. } => "account_exists",
+            Self::PasswordReset { .. } => "password_reset",
+            Self::PasswordChanged { .. } => "password_changed",
+        }
+    }
+
+    /// Renders the subject and body in `lang`.
+    pub fn render(&self, lang: Language) -> Rendered {
+        let (subject, body) = match (self, lang) {
+            (Self::VerifyEmail { name, link }, Language::Fi) => (
+                "Vahvista sähköpostiosoitteesi".to_owned(),
+                format!(
+                    "Hei {name},\n\nkiitos, että liityit Talkoisiin! Vahvista sähköpostiosoitteesi avaamalla linkki:\n\n{link}\n\nLinkki on voimassa 48 tuntia. Jos et luonut tiliä, voit jättää tämän viestin huomiotta.{SIGNATURE_FI}"
+                ),
+            ),
+            (Self::VerifyEmail { name, link }, Language::Sv) => (
+                "Bekräfta din e-postadress".to_owned(),
+                format!(
+                    "Hej {name},\n\ntack för att du gick med i Talkoot! Bekräfta din e-postadress genom att öppna länken:\n\n{link}\n\nLänken gäller i 48 timmar. Om du inte skapade ett konto kan du ignorera det här meddelandet.{SIGNATURE_SV}"
+                ),
+            ),
+            (Self::VerifyEmail { name, link }, Language::En) => (
+                "Confirm your email address".to_owned(),
+                format!(
+                    "Hi {name},\n\nthank you for joining Talkoot! Confirm your email address by opening this link:\n\n{link}\n\nThe link is valid for 48 hours. If you did not create an account, you can ignore this message.{SIGNATURE_EN}"
+                ),
+            ),
+            (Self::AccountExists { name, reset_link }, Language::Fi) => (
+                "Sinulla on jo Talkoot-tili".to_owned(),
+                format!(
+                    "Hei {name},\n\njoku (toivottavasti sinä) yritti luoda uuden tilin tällä sähköpostiosoitteella, mutta sinulla on jo tili. Voit kirjautua sisään tavalliseen tapaan. Jos olet unohtanut salasanasi, voit vaihtaa sen täällä:\n\n{reset_link}\n\nJos et yrittänyt rekisteröityä, sinun ei tarvitse tehdä mitään.{SIGNATURE_FI}"
+                ),
+            ),
+            (Self::AccountExists { name, reset_link }, Language::Sv) => (
+                "Du har redan ett Talkoot-konto".to_owned(),
+                format!(
+                    "Hej {name},\n\nnågon (förhoppningsvis du) försökte skapa ett nytt konto med den här e-postadressen, men du har redan ett konto. Du kan logga in som vanligt. Om du har glömt ditt lösenord kan du byta det här:\n\n{reset_link}\n\nOm det inte var du behöver du inte göra något.{SIGNATURE_SV}"
+                ),
+            ),
+            (Self::AccountExists { name, reset_link }, Language::En) => (
+                "You already have a Talkoot account".to_owned(),
+                format!(
+                    "Hi {name},\n\nsomeone (hopefully you) tried to create a new account with this email address, but you already have one. You can log in as usual. If you have forgotten your password, you can reset it here:\n\n{reset_link}\n\nIf this was not you, there is nothing you need to do.{SIGNATURE_EN}"
+                ),
+            ),
+            (Self::PasswordReset { name, link }, Language::Fi) => (
+                "Salasanan vaihtaminen".to_owned(),
+                format!(
+                    "Hei {name},\n\nvoit vaihtaa Talkoot-salasanasi avaamalla linkin:\n\n{link}\n\nLinkki on voimassa tunnin ja toimii kerran. Jos et pyytänyt salasanan vaihtoa, voit jättää tämän viestin huomiotta.{SIGNATURE_FI}"
+                ),
+            ),
+            (Self::PasswordReset { name, link }, Language::Sv) => (
+                "Byt lösenord".to_owned(),
+                format!(
+                    "Hej {name},\n\ndu kan byta ditt Talkoot-lösenord genom att öppna länken:\n\n{link}\n\nLänken gäller i en timme och fungerar en gång. Om du inte bad om ett nytt lösenord kan du ignorera det här meddelandet.{SIGNATURE_SV}"
+                ),
+            ),
+            (Self::PasswordReset { name, link }, Language::En) => (
+                "Reset your password".to_owned(),
+                format!(
+                    "Hi {name},\n\nyou can set a new Talkoot password by opening this link:\n\n{link}\n\nThe link is valid for one hour and works once. If you did not ask for this, you can ignore this message.{SIGNATURE_EN}"
+                ),
+            ),
+            (Self::PasswordChanged { name }, Language::Fi) => (
+                "Salasanasi on vaihdettu".to_owned(),
+                format!(
+                    "Hei {name},\n\nTalkoot-tilisi salasana vaihdettiin juuri, ja kaikki aiemmat kirjautumiset päätettiin. Jos et tehnyt tätä itse, vaihda salasana heti ja ota yhteyttä ylläpitoon.{SIGNATURE_FI}"
+                ),
+            ),
+            (Self::PasswordChanged { name }, Language::Sv) => (
+                "Ditt lösenord har bytts".to_owned(),
+                format!(
+                    "Hej {name},\n\nlösenordet till ditt Talkoot-konto byttes nyss och alla tidigare inloggningar avslutades. Om det inte var du, byt lösenord genast och kontakta administratören.{SIGNATURE_SV}"
+                ),
+            ),
+            (Self::PasswordChanged { name }, Language::En) => (
+                "Your password was changed".to_owned(),
+                format!(
+                    "Hi {name},\n\nthe password of your Talkoot account was just changed and all earlier sessions were ended. If this was not you, reset your password at once and contact the administrators.{SIGNATURE_EN}"
+                ),
+            ),
+        };
+        Rendered {
+            kind: self.kind(),
+            subject,
+            body,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_renders_in_every_language_with_its_link() {
+        let link = "http://localhost:8080/verify-email?token=abc".to_owned();
+        for lang in [Language::Fi, Language::Sv, Language::En] {
+            let r = Template::VerifyEmail {
+                name: "Aino".into(),
+                link: link.clone(),
+            }
+            .render(lang);
+            assert!(r.body.contains(&link) && r.body.contains("Aino"));
+            let r = Template::PasswordChanged {
+                name: "Aino".into(),
+            }
+            .render(lang);
+            assert!(!r.subject.is_empty());
+        }
+        assert_ne!(
+            Template::PasswordChanged { name: "A".into() }
+                .render(Language::Fi)
+                .subject,
+            Template::PasswordChanged { name: "A".into() }
+                .render(Language::Sv)
+                .subject
+        );
+    }
+}

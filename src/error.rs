@@ -1,0 +1,292 @@
+//! The one error type of the service, rendered as RFC 9457 `application/problem+json`.
+//!
+//! Handlers return `Result<_, AppError>`; actix's own failures (unknown route, wrong method,
+//! oversized body) are rewritten into the same shape by [`problem_for_framework_errors`], so a
+//! client never has to parse two error formats. Internal details are logged, never sent.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::ServiceResponse;
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+/// The media type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One invalid input field, named by its JSON path (`birth_date`, `interests[2]`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Every way a request can fail. Each variant maps to one status and one problem `type`.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The body parsed but one or more fields are unacceptable (422).
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// The body is not JSON at all, or a query string is malformed (400).
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// A one-time token (verification, reset) is unknown, spent or expired (400).
+    #[error("invalid or expired token")]
+    InvalidToken,
+    /// Missing, malformed, expired or revoked credentials (401).
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Wrong email or password; deliberately the same for both (401).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// The account exists and the password is right, but the email is not confirmed (403).
+    #[error("email not verified")]
+    EmailNotVerified,
+    /// Authenticated but not allowed (403).
+    #[error("forbidden")]
+    Forbidden,
+    /// No such resource, or the caller may not know it exists (404).
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness or state conflict (409).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Too many requests; retry after this many seconds (429).
+    #[error("rate limited")]
+    RateLimited { retry_after_secs: u64 },
+    /// The database (or another dependency) is unreachable right now (503).
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    /// A bug or an unexpected failure (500); the message is logged, not sent.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::Internal(message.into())
+    }
+
+    /// A single-field validation failure, the most common case.
+    pub fn field(field: &str, code: &str, message: &str) -> Self {
+        Self::Validation(vec![FieldError::new(field, code, message)])
+    }
+
+    /// Slug of the problem type; the full `type` URI is `urn:talkoot:problem:{slug}`.
+    fn slug(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "validation-error",
+            Self::BadRequest(_) => "bad-request",
+            Self::InvalidToken => "invalid-token",
+            Self::Unauthorized => "unauthorized",
+            Self::InvalidCredentials => "invalid-credentials",
+            Self::EmailNotVerified => "email-not-verified",
+            Self::Forbidden => "forbidden",
+            Self::NotFound => "not-found",
+            Self::Conflict(_) => "conflict",
+            Self::RateLimited { .. } => "rate-limited",
+            Self::Unavailable(_) => "service-unavailable",
+            Self::Internal(_) => "internal-error",
+        }
+    }
+
+    fn detail(&self) -> String {
+        match self {
+            Self::Validation(_) => "One or more fields are invalid; see `errors`.".into(),
+            Self::BadRequest(msg) => msg.clone(),
+            Self::InvalidToken => "The link or token is invalid, already used or expired.".into(),
+            Self::Unauthorized => "A valid access token is required.".into(),
+            Self::InvalidCredentials => "The email address or password is wrong.".into(),
+            Self::EmailNotVerified => {
+                "Confirm your email address first; we can resend the link.".into()
+            }
+            Self::Forbidden => "You are not allowed to do this.".into(),
+            Self::NotFound => "The resource does not exist.".into(),
+            Self::Conflict(msg) => msg.clone(),
+            Self::RateLimited { retry_after_secs } => {
+                format!("Too many requests; try again in {retry_after_secs} seconds.")
+            }
+            Self::Unavailable(_) => "The service is temporarily unavailable.".into(),
+            Self::Internal(_) => "Something went wrong on our side.".into(),
+        }
+    }
+}
+
+/// The JSON body of a problem response.
+#[derive(Debug, Serialize)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+impl Problem {
+    /// A problem for a bare HTTP status, used where actix produced the error.
+    pub fn for_status(status: StatusCode, detail: impl Into<String>) -> Self {
+        Self {
+            type_: "about:blank".into(),
+            title: status.canonical_reason().unwrap_or("Error").into(),
+            status: status.as_u16(),
+            detail: detail.into(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Serialises the problem into a response with the right media type.
+    pub fn into_response(self) -> HttpResponse {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        HttpResponse::build(status)
+            .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(self)
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::BadRequest(_) | Self::InvalidToken => StatusCode::BAD_REQUEST,
+            Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::EmailNotVerified | Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Internal(msg) => tracing::error!(error = %msg, "internal error"),
+            Self::Unavailable(msg) => tracing::warn!(error = %msg, "dependency unavailable"),
+            _ => {}
+        }
+        let status = self.status_code();
+        let problem = Problem {
+            type_: format!("urn:talkoot:problem:{}", self.slug()),
+            title: status.canonical_reason().unwrap_or("Error").into(),
+            status: status.as_u16(),
+            detail: self.detail(),
+            errors: match self {
+                Self::Validation(errors) => errors.clone(),
+                _ => Vec::new(),
+            },
+        };
+        let mut response = problem.into_response();
+        if let Self::RateLimited { retry_after_secs } = self
+            && let Ok(value) = header::HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        if matches!(self, Self::Unauthorized) {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+        }
+        response
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => Self::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                Self::Conflict("The resource already exists.".into())
+            }
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                Self::Unavailable(info.message().to_owned())
+            }
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        Self::Unavailable(format!("database pool: {e}"))
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        Self::Internal(format!("blocking task: {e}"))
+    }
+}
+
+impl From<validator::ValidationErrors> for AppError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        let mut fields: Vec<FieldError> = errors
+            .field_errors()
+            .into_iter()
+            .flat_map(|(field, errs)| {
+                errs.iter().map(move |e| {
+                    let message = e
+                        .message
+                        .as_ref()
+                        .map_or_else(|| e.code.to_string(), ToString::to_string);
+                    FieldError::new(field.to_string(), e.code.to_string(), message)
+                })
+            })
+            .collect();
+        fields.sort_by(|a, b| a.field.cmp(&b.field));
+        Self::Validation(fields)
+    }
+}
+
+/// Rewrites any error response that is not already problem+json (404 for an unknown route,
+/// 405, 413 …) into a problem, so the whole API speaks one error format.
+pub fn problem_for_framework_errors<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(PROBLEM_JSON));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let detail = match status {
+        StatusCode::NOT_FOUND => "No such resource.".to_owned(),
+        StatusCode::METHOD_NOT_ALLOWED => "This method is not allowed on this resource.".to_owned(),
+        StatusCode::PAYLOAD_TOO_LARGE => "The request body is too large.".to_owned(),
+        other => other.canonical_reason().unwrap_or("Error").to_owned(),
+    };
+    let (req, original) = res.into_parts();
+    let mut response = Problem::for_status(status, detail).into_response();
+    for (name, value) in original.headers() {
+        if name == header::RETRY_AFTER || name == header::ALLOW || name == header::WWW_AUTHENTICATE
+        {
+            response.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    let response: HttpResponse<BoxBody> = response;
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, response).map_into_right_body(),
+    ))
+}

@@ -1,0 +1,43 @@
+//! Liveness and readiness probes, and the OpenAPI document.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use diesel::connection::SimpleConnection as _;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The API description, embedded so that the binary serves exactly the spec it was built with.
+const OPENAPI: &str = include_str!("../openapi.yaml");
+
+/// Registers `/healthz`, `/readyz` and `/openapi.yaml` (outside `/api/v1`).
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .route("/openapi.yaml", web::get().to(openapi));
+}
+
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
+}
+
+/// Ready when a pooled connection answers a trivial query.
+async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let pool = state.db.pool().clone();
+    let ready = web::block(move || {
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        conn.batch_execute("SELECT 1").map_err(|e| e.to_string())
+    })
+    .await?;
+    match ready {
+        Ok(()) => Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ready" }))),
+        Err(e) => Err(AppError::Unavailable(e)),
+    }
+}
+
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/yaml"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .body(OPENAPI)
+}

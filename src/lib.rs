@@ -1,0 +1,19 @@
+//! Talkoot: a volunteer-matching service for a region's associations.
+//!
+//! The library holds everything; `main.rs` only parses the command line. Features live in
+//! their own modules (`accounts`, `auth`, `reference`, …), each owning its model, queries
+//! and routes; `db`, `email`, `error`, `config` and `api` are shared.
+
+pub mod accounts;
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod email;
+pub mod error;
+pub mod health;
+pub mod reference;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,186 @@
+//! Building and running the application: pool, migrations, HTTP server and email worker.
+//!
+//! [`Application::build`] binds the listener first, so tests can ask for port 0 and read the
+//! real port back, and so a port clash fails before anything else starts.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::{Server, ServerHandle, Service as _};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::{App, HttpMessage as _, HttpServer, web};
+use tokio::sync::{Notify, watch};
+use tokio::task::JoinHandle;
+use tracing_actix_web::{RequestId, TracingLogger};
+
+use crate::api::json::MAX_BODY_BYTES;
+use crate::auth::jwt::JwtKeys;
+use crate::auth::passwords::{Hasher, MAX_CONCURRENT_HASHES};
+use crate::auth::rate_limit::limiter;
+use crate::auth::routes::Limiters;
+use crate::config::Config;
+use crate::db::{self, Db};
+use crate::email::transport::Mailer;
+use crate::email::worker::Worker;
+use crate::error::{AppError, problem_for_framework_errors};
+use crate::state::AppState;
+use crate::{accounts, auth, health, reference};
+
+/// A built, bound, not yet running application.
+pub struct Application {
+    port: u16,
+    server: Server,
+    worker: JoinHandle<()>,
+    stop_worker: watch::Sender<bool>,
+}
+
+impl Application {
+    /// Connects, migrates, binds and wires everything; nothing serves until
+    /// [`Application::run_until_stopped`].
+    pub async fn build(config: Config) -> Result<Self, AppError> {
+        let pool = db::build_pool(&config.database_url, config.database_pool_size)?;
+        let migrate_pool = pool.clone();
+        let applied = web::block(move || {
+            let mut conn = migrate_pool.get()?;
+            db::run_migrations(&mut conn)
+        })
+        .await??;
+        if !applied.is_empty() {
+            tracing::info!(migrations = ?applied, "applied database migrations");
+        }
+        let listener = TcpListener::bind(&config.bind_addr)
+            .map_err(|e| AppError::internal(format!("binding {}: {e}", config.bind_addr)))?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| AppError::internal(e.to_string()))?
+            .port();
+
+        let mail_wake = Arc::new(Notify::new());
+        let db = Db::new(pool);
+        let state = AppState {
+            jwt: JwtKeys::new(&config.jwt_secret, &config.public_base_url),
+            config: Arc::new(config.clone()),
+            db: db.clone(),
+            hasher: Hasher::default(),
+            mail_wake: mail_wake.clone(),
+        };
+        let limiters = Limiters {
+            login: limiter(&config.rate_limits).map_err(AppError::internal)?,
+            register: limiter(&config.rate_limits).map_err(AppError::internal)?,
+            reset: limiter(&config.rate_limits).map_err(AppError::internal)?,
+        };
+
+        let (stop_worker, shutdown) = watch::channel(false);
+        let worker = Worker {
+            db,
+            mailer: Mailer::from_config(&config.mail_transport).map_err(AppError::internal)?,
+            from: config
+                .mail_from
+                .parse()
+                .map_err(|e| AppError::internal(format!("MAIL_FROM: {e}")))?,
+            config: config.mail_worker.clone(),
+            wake: mail_wake,
+            shutdown,
+        };
+        let worker = tokio::spawn(worker.run());
+
+        let server = build_server(listener, state, limiters, &config)?;
+        Ok(Self {
+            port,
+            server,
+            worker,
+            stop_worker,
+        })
+    }
+
+    /// The port actually bound (useful when `BIND_ADDR` asked for port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// A handle to stop the server gracefully (tests use it; production uses signals).
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGINT/SIGTERM (or [`ServerHandle::stop`]): in-flight requests finish,
+    /// then the email worker finishes its current message and stops.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let served = self.server.await;
+        let _ = self.stop_worker.send(true);
+        if let Err(e) = self.worker.await {
+            tracing::error!(error = %e, "email worker ended abnormally");
+        }
+        served
+    }
+}
+
+fn build_server(
+    listener: TcpListener,
+    state: AppState,
+    limiters: Limiters,
+    config: &Config,
+) -> Result<Server, AppError> {
+    let state = web::Data::new(state);
+    // Blocking threads per worker: enough for every pooled connection plus the hashes, so a
+    // request never waits for a thread while a connection sits idle, and never holds a thread
+    // while it waits for a connection that is not there (README, "Sizing").
+    let pool = usize::try_from(config.database_pool_size).unwrap_or(10);
+    let blocking_per_worker = pool.div_ceil(config.workers) + MAX_CONCURRENT_HASHES;
+    let server = HttpServer::new(move || {
+        let limiters = limiters.clone();
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+            .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                AppError::BadRequest(format!("Invalid query string: {err}")).into()
+            }))
+            .wrap(ErrorHandlers::new().default_handler(problem_for_framework_errors))
+            .wrap(
+                DefaultHeaders::new()
+                    .add((header::CACHE_CONTROL, "no-store"))
+                    .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                    .add((header::REFERRER_POLICY, "no-referrer")),
+            )
+            .wrap_fn(|req, srv| {
+                let request_id = req.extensions().get::<RequestId>().copied();
+                // The path only: a query string could carry something private.
+                let (method, path) = (req.method().clone(), req.path().to_owned());
+                let started = std::time::Instant::now();
+                let response = srv.call(req);
+                async move {
+                    let mut response = response.await?;
+                    tracing::info!(
+                        %method,
+                        %path,
+                        status = response.status().as_u16(),
+                        elapsed_ms = started.elapsed().as_millis(),
+                        "request"
+                    );
+                    if let Some(id) =
+                        request_id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok())
+                    {
+                        response
+                            .headers_mut()
+                            .insert(HeaderName::from_static("x-request-id"), id);
+                    }
+                    Ok(response)
+                }
+            })
+            .wrap(TracingLogger::default())
+            .configure(health::configure)
+            .service(web::scope("/api/v1").configure(|cfg| {
+                auth::routes::configure(cfg, &limiters);
+                accounts::routes::configure(cfg);
+                reference::routes::configure(cfg);
+            }))
+    })
+    .workers(config.workers)
+    .worker_max_blocking_threads(blocking_per_worker)
+    .shutdown_timeout(30)
+    .listen(listener)
+    .map_err(|e| AppError::internal(format!("listening: {e}")))?
+    .run();
+    Ok(server)
+}
