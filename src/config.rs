@@ -108,6 +108,9 @@ pub struct Config {
     pub production: bool,
     /// HTTP worker threads (actix workers); defaults to the number of cores.
     pub workers: usize,
+    /// Blocking threads per worker for diesel and argon2; `None` sizes them from the pool
+    /// (README, "Sizing"). Settable for benchmarks.
+    pub blocking_threads_per_worker: Option<usize>,
     pub rate_limits: RateLimits,
     pub mail_worker: MailWorkerConfig,
 }
@@ -209,6 +212,13 @@ impl Config {
             mail_from,
             production,
             workers: workers.max(1),
+            blocking_threads_per_worker: match std::env::var("HTTP_BLOCKING_THREADS") {
+                Ok(v) if !v.is_empty() => Some(
+                    v.parse()
+                        .map_err(|e| ConfigError::invalid("HTTP_BLOCKING_THREADS", e))?,
+                ),
+                _ => None,
+            },
             rate_limits: RateLimits {
                 trust_forwarded_for: env_parse("TRUST_FORWARDED_FOR", false)?,
                 ..RateLimits::default()

@@ -127,7 +127,10 @@ fn build_server(
     // request never waits for a thread while a connection sits idle, and never holds a thread
     // while it waits for a connection that is not there (README, "Sizing").
     let pool = usize::try_from(config.database_pool_size).unwrap_or(10);
-    let blocking_per_worker = pool.div_ceil(config.workers) + MAX_CONCURRENT_HASHES;
+    let blocking_per_worker = config
+        .blocking_threads_per_worker
+        .unwrap_or_else(|| pool.div_ceil(config.workers) + MAX_CONCURRENT_HASHES)
+        .max(1);
     let server = HttpServer::new(move || {
         let limiters = limiters.clone();
         App::new()

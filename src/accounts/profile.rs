@@ -1,6 +1,6 @@
 //! The user's own profile: `GET /me` and `PATCH /me`.
 
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -39,8 +39,9 @@ pub struct Profile {
     pub availability: Vec<String>,
     pub email_verified: bool,
     pub roles: Vec<&'static str>,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
+    /// RFC 3339 in UTC (`…Z`); the database keeps naive UTC.
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// `PATCH /me` body: every field optional; `null` clears a clearable one.
@@ -102,8 +103,8 @@ fn to_profile(user: User, interests: Vec<String>, availability: Vec<String>) -> 
         availability,
         email_verified: verified,
         roles,
-        created_at: user.created_at,
-        updated_at: user.updated_at,
+        created_at: user.created_at.and_utc(),
+        updated_at: user.updated_at.and_utc(),
     }
 }
 

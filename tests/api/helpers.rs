@@ -1,0 +1,426 @@
+//! `spawn_app`: the real server on a random port, on its own fresh database (SQLite file or
+//! a new PostgreSQL database), with emails written to its own directory.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use actix_web::dev::ServerHandle;
+use diesel::prelude::*;
+use serde_json::{Value, json};
+use talkoot::config::{Config, MailTransportConfig, MailWorkerConfig, RateLimits};
+use talkoot::db::{self, DatabaseUrl, DbConnection, DbPool};
+use talkoot::startup::Application;
+
+/// The database backend a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A strong password that passes the policy.
+pub const PASSWORD: &str = "kesäinen metsäretki järvelle 2026";
+/// The JWT secret of test apps (tests forge tokens with it).
+pub const JWT_SECRET: &[u8] = b"test-secret-that-is-long-enough-0123456789";
+/// `PUBLIC_BASE_URL` of test apps, which is also the JWT issuer.
+pub const BASE_URL: &str = "http://talkoot.test";
+
+/// Runs each named `async fn name(backend: Backend)` once per backend, each as its own test.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::helpers::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::helpers::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}
+
+/// A running test application.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub mail_dir: PathBuf,
+    pub pool: DbPool,
+    /// `DATABASE_URL` of this app, for running the CLI against the same database.
+    pub database_url: String,
+    handle: ServerHandle,
+    pg_database: Option<String>,
+    _dir: tempfile::TempDir,
+}
+
+fn admin_pg_url() -> String {
+    std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+fn pg_url_for(database: &str) -> String {
+    let admin = admin_pg_url();
+    match admin.rfind('/') {
+        Some(idx) if idx > "postgres://".len() => format!("{}/{database}", &admin[..idx]),
+        _ => format!("{admin}/{database}"),
+    }
+}
+
+/// Creates a fresh PostgreSQL database. An unreachable server fails the test: silently
+/// running only SQLite would hide every PostgreSQL bug.
+fn create_pg_database() -> String {
+    let name = format!("talkoot_test_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = diesel::PgConnection::establish(&admin_pg_url()).unwrap_or_else(|e| {
+        panic!(
+            "PostgreSQL is not reachable at {} ({e}). Start it (see README) or set TEST_DATABASE_URL.",
+            admin_pg_url()
+        )
+    });
+    diesel::sql_query(format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .expect("create test database");
+    name
+}
+
+fn drop_pg_database(name: &str) {
+    if let Ok(mut conn) = diesel::PgConnection::establish(&admin_pg_url()) {
+        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut conn);
+    }
+}
+
+/// A test configuration: generous rate limits and a fast email worker.
+pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
+    Config {
+        database_url,
+        database_pool_size: 4,
+        bind_addr: "127.0.0.1:0".into(),
+        public_base_url: BASE_URL.into(),
+        jwt_secret: JWT_SECRET.to_vec(),
+        mail_transport: MailTransportConfig::File {
+            dir: mail_dir.to_path_buf(),
+        },
+        mail_from: "Talkoot <no-reply@talkoot.test>".into(),
+        production: false,
+        workers: 2,
+        blocking_threads_per_worker: None,
+        rate_limits: RateLimits {
+            per_ip_burst: 100_000,
+            per_ip_replenish: Duration::from_millis(1),
+            account_failures_per_hour: 100,
+            trust_forwarded_for: false,
+        },
+        mail_worker: MailWorkerConfig {
+            poll_interval: Duration::from_millis(100),
+            base_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(1),
+            give_up_after: Duration::from_secs(24 * 3600),
+        },
+    }
+}
+
+/// Starts an app with the default test configuration.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Starts an app after letting the test adjust its configuration.
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    talkoot::telemetry::init();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mail_dir = dir.path().join("mail");
+    let (database_url, pg_database) = match backend {
+        Backend::Sqlite => (
+            format!("sqlite://{}", dir.path().join("talkoot.db").display()),
+            None,
+        ),
+        Backend::Postgres => {
+            let name = tokio::task::spawn_blocking(create_pg_database)
+                .await
+                .expect("create db");
+            (pg_url_for(&name), Some(name))
+        }
+    };
+    let mut config = test_config(DatabaseUrl::parse(&database_url).expect("url"), &mail_dir);
+    adjust(&mut config);
+    if let MailTransportConfig::File { dir } = &config.mail_transport {
+        std::fs::create_dir_all(dir).expect("mail dir");
+    }
+    let pool = db::build_pool(&config.database_url, 2).expect("pool");
+    let app = Application::build(config)
+        .await
+        .expect("application builds");
+    let port = app.port();
+    let handle = app.handle();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        mail_dir,
+        pool,
+        database_url,
+        handle,
+        pg_database,
+        _dir: dir,
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let handle = self.handle.clone();
+        let database = self.pg_database.take();
+        // Drop runs inside the test's runtime; do the blocking clean-up on a plain thread.
+        let _ = std::thread::spawn(move || {
+            if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                rt.block_on(async {
+                    tokio::time::timeout(Duration::from_secs(10), handle.stop(false))
+                        .await
+                        .ok()
+                });
+            }
+            if let Some(name) = database {
+                drop_pg_database(&name);
+            }
+        })
+        .join();
+    }
+}
+
+/// A delivered email, decoded.
+#[derive(Debug, Clone)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub message_id: String,
+}
+
+/// Decodes a raw RFC 5322 message as delivered.
+pub fn parse_email(raw: &[u8]) -> Email {
+    let message = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("parsable email");
+    let to = message
+        .to()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .unwrap_or_default()
+        .to_owned();
+    Email {
+        to,
+        subject: message.subject().unwrap_or_default().to_owned(),
+        body: message
+            .body_text(0)
+            .map(|b| b.into_owned())
+            .unwrap_or_default(),
+        message_id: message.message_id().unwrap_or_default().to_owned(),
+    }
+}
+
+impl Email {
+    /// The value of `token=` in the message's link.
+    pub fn token(&self) -> String {
+        let start = self.body.find("token=").expect("a link with a token") + "token=".len();
+        self.body[start..]
+            .split_whitespace()
+            .next()
+            .expect("token")
+            .to_owned()
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    /// Every email delivered so far, oldest first.
+    pub fn emails(&self) -> Vec<Email> {
+        let Ok(entries) = std::fs::read_dir(&self.mail_dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+            .map(|e| {
+                (
+                    e.metadata()
+                        .and_then(|m| m.modified())
+                        .unwrap_or(std::time::UNIX_EPOCH),
+                    e.path(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|(_, p)| parse_email(&std::fs::read(p).expect("read eml")))
+            .collect()
+    }
+
+    /// Waits (up to 15 s) until `count` emails to `to` have been delivered and returns them.
+    pub async fn emails_to(&self, to: &str, count: usize) -> Vec<Email> {
+        for _ in 0..150 {
+            let found: Vec<Email> = self.emails().into_iter().filter(|e| e.to == to).collect();
+            if found.len() >= count {
+                return found;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("expected {count} email(s) to {to}, got {:?}", self.emails());
+    }
+
+    /// The newest email to `to`, waiting for at least `count` of them.
+    pub async fn last_email_to(&self, to: &str, count: usize) -> Email {
+        self.emails_to(to, count).await.pop().expect("an email")
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_auth(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get_auth(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn register(&self, email: &str, birth_date: &str) -> reqwest::Response {
+        self.post(
+            "/api/v1/auth/register",
+            &json!({ "email": email, "password": PASSWORD, "display_name": "Aino", "birth_date": birth_date }),
+        )
+        .await
+    }
+
+    /// Registers and verifies through the real email; returns the verification email.
+    pub async fn register_verified(&self, email: &str) -> Email {
+        let before = self.emails().into_iter().filter(|e| e.to == email).count();
+        assert_eq!(self.register(email, "2005-04-03").await.status(), 202);
+        let mail = self.last_email_to(email, before + 1).await;
+        let response = self
+            .post(
+                "/api/v1/auth/verify-email",
+                &json!({ "token": mail.token() }),
+            )
+            .await;
+        assert_eq!(response.status(), 204);
+        mail
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post(
+            "/api/v1/auth/login",
+            &json!({ "email": email, "password": password }),
+        )
+        .await
+    }
+
+    /// Logs in and returns (access token, refresh token).
+    pub async fn tokens(&self, email: &str) -> (String, String) {
+        let response = self.login(email, PASSWORD).await;
+        assert_eq!(response.status(), 200);
+        let body: Value = response.json().await.expect("json");
+        (
+            body["access_token"].as_str().expect("access").to_owned(),
+            body["refresh_token"].as_str().expect("refresh").to_owned(),
+        )
+    }
+
+    /// A new account, verified and logged in: (access token, refresh token).
+    pub async fn signed_in(&self, email: &str) -> (String, String) {
+        self.register_verified(email).await;
+        self.tokens(email).await
+    }
+
+    /// Runs `f` against the app's database on a blocking thread.
+    pub async fn db<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut DbConnection) -> T + Send + 'static,
+    ) -> T {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || f(&mut pool.get().expect("connection")))
+            .await
+            .expect("db task")
+    }
+
+    /// Counts rows of a table (for "nothing was written" checks).
+    pub async fn count(&self, table: &'static str) -> i64 {
+        #[derive(QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        self.db(move |conn| {
+            diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+                .get_result::<Count>(conn)
+                .expect("count")
+                .n
+        })
+        .await
+    }
+}
+
+/// Asserts a problem+json response and returns its body.
+pub async fn problem(response: reqwest::Response, status: u16) -> Value {
+    assert_eq!(response.status(), status, "unexpected status");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        content_type.starts_with("application/problem+json"),
+        "content type {content_type}"
+    );
+    let body: Value = response.json().await.expect("problem body");
+    assert_eq!(body["status"], status);
+    assert!(body["type"].is_string() && body["title"].is_string());
+    body
+}
+
+/// The fields a 422 problem names.
+pub fn fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .filter_map(|e| e["field"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,17 @@
+//! End-to-end tests: the real server on a random port, spoken to over HTTP, on SQLite and on
+//! PostgreSQL, each test with its own fresh database.
+
+mod helpers;
+mod smtp;
+
+mod accounts_profile;
+mod admin_cli;
+mod auth_flow;
+mod bad_input;
+mod email_delivery;
+mod enumeration;
+mod health_and_errors;
+mod password_reset;
+mod rate_limits;
+mod reference_data;
+mod token_attacks;
