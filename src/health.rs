@@ -4,6 +4,7 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use diesel::connection::SimpleConnection as _;
 
+use crate::api::allow_only;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -12,9 +13,21 @@ const OPENAPI: &str = include_str!("../openapi.yaml");
 
 /// Registers `/healthz`, `/readyz` and `/openapi.yaml` (outside `/api/v1`).
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .route("/readyz", web::get().to(readyz))
-        .route("/openapi.yaml", web::get().to(openapi));
+    cfg.service(
+        web::resource("/healthz")
+            .default_service(allow_only("GET"))
+            .route(web::get().to(healthz)),
+    )
+    .service(
+        web::resource("/readyz")
+            .default_service(allow_only("GET"))
+            .route(web::get().to(readyz)),
+    )
+    .service(
+        web::resource("/openapi.yaml")
+            .default_service(allow_only("GET"))
+            .route(web::get().to(openapi)),
+    );
 }
 
 async fn healthz() -> HttpResponse {

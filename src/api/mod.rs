@@ -3,8 +3,8 @@
 
 pub mod json;
 
-use actix_web::HttpResponse;
 use actix_web::http::header;
+use actix_web::{HttpResponse, Route, web};
 
 /// `200 OK` with a JSON body that must never be cached (personal data, tokens).
 pub fn private_json<T: serde::Serialize>(body: &T) -> HttpResponse {
@@ -19,4 +19,14 @@ pub fn accepted(message: &str) -> HttpResponse {
     HttpResponse::Accepted()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(serde_json::json!({ "status": "accepted", "message": message }))
+}
+
+/// The default service of a resource: `405` with the `Allow` header RFC 9110 requires
+/// (actix's own 405 has none); the error middleware turns it into problem+json.
+pub fn allow_only(methods: &'static str) -> Route {
+    web::to(move || async move {
+        HttpResponse::MethodNotAllowed()
+            .insert_header((header::ALLOW, methods))
+            .finish()
+    })
 }

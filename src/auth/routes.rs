@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::accounts::registration::{self, RegisterRequest, ResendRequest, VerifyRequest};
 use crate::api::json::ApiJson;
-use crate::api::{accepted, private_json};
+use crate::api::{accepted, allow_only, private_json};
 use crate::auth::AuthUser;
 use crate::auth::login::{self, LoginRequest, RefreshRequest};
 use crate::auth::password_reset::{self, ResetConfirm, ResetRequest};
@@ -31,29 +31,46 @@ pub fn configure(cfg: &mut web::ServiceConfig, limiters: &Limiters) {
     cfg.service(
         web::resource("/auth/register")
             .wrap(Governor::new(&limiters.register))
+            .default_service(allow_only("POST"))
             .route(web::post().to(register)),
     )
     .service(
         web::resource("/auth/verify-email/resend")
             .wrap(Governor::new(&limiters.register))
+            .default_service(allow_only("POST"))
             .route(web::post().to(resend)),
     )
-    .service(web::resource("/auth/verify-email").route(web::post().to(verify)))
+    .service(
+        web::resource("/auth/verify-email")
+            .default_service(allow_only("POST"))
+            .route(web::post().to(verify)),
+    )
     .service(
         web::resource("/auth/login")
             .wrap(Governor::new(&limiters.login))
+            .default_service(allow_only("POST"))
             .route(web::post().to(log_in)),
     )
-    .service(web::resource("/auth/refresh").route(web::post().to(refresh)))
-    .service(web::resource("/auth/logout").route(web::post().to(log_out)))
+    .service(
+        web::resource("/auth/refresh")
+            .default_service(allow_only("POST"))
+            .route(web::post().to(refresh)),
+    )
+    .service(
+        web::resource("/auth/logout")
+            .default_service(allow_only("POST"))
+            .route(web::post().to(log_out)),
+    )
     .service(
         web::resource("/auth/password-reset")
             .wrap(Governor::new(&limiters.reset))
+            .default_service(allow_only("POST"))
             .route(web::post().to(reset)),
     )
     .service(
         web::resource("/auth/password-reset/confirm")
             .wrap(Governor::new(&limiters.reset))
+            .default_service(allow_only("POST"))
             .route(web::post().to(reset_confirm)),
     );
 }

@@ -4,15 +4,28 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
+use crate::api::allow_only;
 use crate::error::AppError;
 use crate::reference;
 use crate::state::AppState;
 
 /// Registers the routes of this feature.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/regions", web::get().to(regions))
-        .route("/municipalities", web::get().to(municipalities))
-        .route("/categories", web::get().to(categories));
+    cfg.service(
+        web::resource("/regions")
+            .default_service(allow_only("GET"))
+            .route(web::get().to(regions)),
+    )
+    .service(
+        web::resource("/municipalities")
+            .default_service(allow_only("GET"))
+            .route(web::get().to(municipalities)),
+    )
+    .service(
+        web::resource("/categories")
+            .default_service(allow_only("GET"))
+            .route(web::get().to(categories)),
+    );
 }
 
 /// Reference lists are complete (a few hundred rows), so they are not paginated.

@@ -114,7 +114,46 @@ async fn a_message_that_keeps_failing_is_given_up_after_its_time(backend: Backen
     panic!("the message was never marked failed");
 }
 
+async fn two_instances_never_send_the_same_message(backend: Backend) {
+    let sink = SmtpSink::start().await;
+    let port = sink.port;
+    let first = spawn_app_with(backend, |c| c.mail_transport = smtp(port)).await;
+    let second = first.another_instance().await;
+    // Queue a batch in one transaction; both workers poll for it at once.
+    let ids: Vec<String> = first
+        .db(|conn| {
+            talkoot::db::write_tx(conn, |conn| {
+                (0..40)
+                    .map(|i| {
+                        let mail = talkoot::email::Template::PasswordChanged {
+                            name: format!("Nro {i}"),
+                        }
+                        .render(talkoot::accounts::Language::Fi);
+                        talkoot::email::outbox::enqueue(
+                            conn,
+                            None,
+                            &format!("nro{i}@example.fi"),
+                            &mail,
+                        )
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap()
+        })
+        .await;
+    let delivered = sink.wait_for(ids.len()).await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let delivered_again = sink.wait_for(ids.len()).await;
+    assert_eq!(delivered_again.len(), ids.len(), "a message was sent twice");
+    let mut message_ids: Vec<String> = delivered.iter().map(|m| m.message_id.clone()).collect();
+    message_ids.sort();
+    message_ids.dedup();
+    assert_eq!(message_ids.len(), ids.len());
+    drop(second);
+}
+
 both_backends!(
+    two_instances_never_send_the_same_message,
     verification_email_is_delivered_over_smtp,
     mail_waits_in_the_outbox_while_smtp_is_down,
     a_message_that_keeps_failing_is_given_up_after_its_time,

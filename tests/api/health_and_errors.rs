@@ -36,24 +36,63 @@ async fn framework_errors_are_problems(backend: Backend) {
     )
     .await;
     assert_eq!(missing["type"], "about:blank");
-    problem(
-        app.client
-            .delete(app.url("/api/v1/auth/login"))
+    for (method, path, allow) in [
+        (reqwest::Method::DELETE, "/api/v1/auth/login", "POST"),
+        (reqwest::Method::GET, "/api/v1/auth/register", "POST"),
+        (reqwest::Method::PUT, "/api/v1/me", "GET, PATCH"),
+        (reqwest::Method::POST, "/api/v1/municipalities", "GET"),
+        (reqwest::Method::POST, "/readyz", "GET"),
+    ] {
+        let response = app
+            .client
+            .request(method, app.url(path))
             .send()
             .await
-            .unwrap(),
-        405,
-    )
-    .await;
-    problem(
-        app.client
-            .get(app.url("/api/v1/auth/register"))
-            .send()
-            .await
-            .unwrap(),
-        405,
-    )
-    .await;
+            .unwrap();
+        assert_eq!(response.headers()["allow"], allow, "{path}");
+        problem(response, 405).await;
+    }
 }
 
-both_backends!(probes_and_spec_are_served, framework_errors_are_problems);
+async fn graceful_shutdown_answers_requests_in_flight(backend: Backend) {
+    let mut app = spawn_app(backend).await;
+    // Registrations hash a password (two at a time), so several are in flight at once.
+    let requests: Vec<_> = (0..6)
+        .map(|i| {
+            let request =
+                app.client
+                    .post(app.url("/api/v1/auth/register"))
+                    .json(&serde_json::json!({
+                        "email": format!("lahtija{i}@example.fi"),
+                        "password": crate::helpers::PASSWORD,
+                        "display_name": "Lähtijä",
+                        "birth_date": "2000-01-01"
+                    }));
+            tokio::spawn(async move { request.send().await.map(|r| r.status().as_u16()) })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    app.stop_gracefully().await.expect("clean shutdown");
+    let mut answered = 0;
+    for request in requests {
+        // A request the server had accepted is answered in full, never cut off.
+        if let Ok(status) = request.await.unwrap() {
+            assert_eq!(status, 202);
+            answered += 1;
+        }
+    }
+    assert!(answered > 0, "some requests were in flight");
+    // What was answered was committed, with its email queued in the same transaction.
+    assert_eq!(app.count("users").await, answered);
+    assert_eq!(app.count("outbox").await, answered);
+    assert!(
+        app.client.get(app.url("/healthz")).send().await.is_err(),
+        "no longer listening"
+    );
+}
+
+both_backends!(
+    probes_and_spec_are_served,
+    framework_errors_are_problems,
+    graceful_shutdown_answers_requests_in_flight,
+);

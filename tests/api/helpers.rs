@@ -57,6 +57,8 @@ pub struct TestApp {
     /// `DATABASE_URL` of this app, for running the CLI against the same database.
     pub database_url: String,
     handle: ServerHandle,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    config: Config,
     pg_database: Option<String>,
     _dir: tempfile::TempDir,
 }
@@ -155,12 +157,12 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
         std::fs::create_dir_all(dir).expect("mail dir");
     }
     let pool = db::build_pool(&config.database_url, 2).expect("pool");
-    let app = Application::build(config)
+    let app = Application::build(config.clone())
         .await
         .expect("application builds");
     let port = app.port();
     let handle = app.handle();
-    tokio::spawn(app.run_until_stopped());
+    let server = tokio::spawn(app.run_until_stopped());
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
         client: reqwest::Client::builder()
@@ -171,6 +173,8 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
         pool,
         database_url,
         handle,
+        server: Some(server),
+        config,
         pg_database,
         _dir: dir,
     }
@@ -244,6 +248,40 @@ impl Email {
 }
 
 impl TestApp {
+    /// Stops the server gracefully, as SIGTERM would, and waits until `run_until_stopped`
+    /// has returned (in-flight requests answered, email worker stopped).
+    pub async fn stop_gracefully(&mut self) -> std::io::Result<()> {
+        self.handle.stop(true).await;
+        let server = self.server.take().expect("still running");
+        tokio::time::timeout(Duration::from_secs(40), server)
+            .await
+            .expect("shutdown finishes in time")
+            .expect("server task")
+    }
+
+    /// A second server process on the same database and mail transport, as when a region
+    /// runs several instances behind a load balancer.
+    pub async fn another_instance(&self) -> TestApp {
+        let app = Application::build(self.config.clone())
+            .await
+            .expect("second instance builds");
+        let port = app.port();
+        let handle = app.handle();
+        let server = tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address: format!("http://127.0.0.1:{port}"),
+            client: self.client.clone(),
+            mail_dir: self.mail_dir.clone(),
+            pool: self.pool.clone(),
+            database_url: self.database_url.clone(),
+            handle,
+            server: Some(server),
+            config: self.config.clone(),
+            pg_database: None,
+            _dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
