@@ -199,7 +199,7 @@ impl ResponseError for AppError {
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
-        if matches!(self, Self::Unauthorized) {
+        if matches!(self, Self::Unauthorized | Self::InvalidCredentials) {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
                 header::HeaderValue::from_static("Bearer"),

@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use diesel::connection::SimpleConnection as _;
 
-use crate::api::allow_only;
+use crate::api::{allow_only, get_or_head};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -15,18 +15,18 @@ const OPENAPI: &str = include_str!("../openapi.yaml");
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource("/healthz")
-            .default_service(allow_only("GET"))
-            .route(web::get().to(healthz)),
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(healthz)),
     )
     .service(
         web::resource("/readyz")
-            .default_service(allow_only("GET"))
-            .route(web::get().to(readyz)),
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(readyz)),
     )
     .service(
         web::resource("/openapi.yaml")
-            .default_service(allow_only("GET"))
-            .route(web::get().to(openapi)),
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(openapi)),
     );
 }
 

@@ -31,6 +31,7 @@ pub struct RegisterRequest {
     pub email: String,
     pub password: String,
     pub display_name: String,
+    #[serde(deserialize_with = "crate::api::date::strict")]
     pub birth_date: NaiveDate,
     pub municipality_code: Option<String>,
     pub language: Option<Language>,

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::accounts::profile::{self, ProfilePatch};
 use crate::api::json::ApiJson;
-use crate::api::{allow_only, private_json};
+use crate::api::{allow_only, get_or_head, private_json};
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -13,8 +13,8 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource("/me")
-            .default_service(allow_only("GET, PATCH"))
-            .route(web::get().to(get_me))
+            .default_service(allow_only("GET, HEAD, PATCH"))
+            .route(get_or_head().to(get_me))
             .route(web::patch().to(patch_me)),
     );
 }

@@ -44,6 +44,26 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
 
 /// Parses a body, turning serde's message into a problem that names the field.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    // serde builds a struct from a JSON array too (`["a@b.fi","pw"]`); every body of this
+    // API is an object, so anything else is refused before serde sees it.
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => {}
+        None => {
+            return Err(AppError::BadRequest(
+                "The body is empty; send a JSON object.".into(),
+            ));
+        }
+        Some(_) if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err() => {
+            return Err(AppError::BadRequest("The body is not valid JSON.".into()));
+        }
+        Some(_) => {
+            return Err(AppError::Validation(vec![FieldError::new(
+                "body",
+                "invalid_type",
+                "The body must be a JSON object.",
+            )]));
+        }
+    }
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let path = err.path().to_string();
@@ -121,6 +141,16 @@ mod tests {
             field_of(parse(br#"{"email":"a@b.fi","age":3,"role":"admin"}"#)),
             "role"
         );
+    }
+
+    #[test]
+    fn a_json_array_is_not_an_object() {
+        assert_eq!(field_of(parse(br#"["a@b.fi", 3]"#)), "body");
+        assert!(matches!(parse::<Body>(b"  "), Err(AppError::BadRequest(_))));
+        assert!(matches!(
+            parse::<Body>(b"[1,"),
+            Err(AppError::BadRequest(_))
+        ));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every feature: the JSON body extractor that names bad fields,
 //! and the headers that keep personal data out of caches.
 
+pub mod date;
 pub mod json;
 
 use actix_web::http::header;
@@ -19,6 +20,12 @@ pub fn accepted(message: &str) -> HttpResponse {
     HttpResponse::Accepted()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(serde_json::json!({ "status": "accepted", "message": message }))
+}
+
+/// A route for GET that also answers HEAD (RFC 9110: HEAD works wherever GET does; actix
+/// sends the headers without the body).
+pub fn get_or_head() -> Route {
+    web::route().guard(actix_web::guard::Any(actix_web::guard::Get()).or(actix_web::guard::Head()))
 }
 
 /// The default service of a resource: `405` with the `Allow` header RFC 9110 requires

@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::api::allow_only;
+use crate::api::{allow_only, get_or_head};
 use crate::error::AppError;
 use crate::reference;
 use crate::state::AppState;
@@ -13,18 +13,18 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource("/regions")
-            .default_service(allow_only("GET"))
-            .route(web::get().to(regions)),
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(regions)),
     )
     .service(
         web::resource("/municipalities")
-            .default_service(allow_only("GET"))
-            .route(web::get().to(municipalities)),
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(municipalities)),
     )
     .service(
         web::resource("/categories")
-            .default_service(allow_only("GET"))
-            .route(web::get().to(categories)),
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(categories)),
     );
 }
 

@@ -39,9 +39,9 @@ async fn framework_errors_are_problems(backend: Backend) {
     for (method, path, allow) in [
         (reqwest::Method::DELETE, "/api/v1/auth/login", "POST"),
         (reqwest::Method::GET, "/api/v1/auth/register", "POST"),
-        (reqwest::Method::PUT, "/api/v1/me", "GET, PATCH"),
-        (reqwest::Method::POST, "/api/v1/municipalities", "GET"),
-        (reqwest::Method::POST, "/readyz", "GET"),
+        (reqwest::Method::PUT, "/api/v1/me", "GET, HEAD, PATCH"),
+        (reqwest::Method::POST, "/api/v1/municipalities", "GET, HEAD"),
+        (reqwest::Method::POST, "/readyz", "GET, HEAD"),
     ] {
         let response = app
             .client
@@ -52,6 +52,23 @@ async fn framework_errors_are_problems(backend: Backend) {
         assert_eq!(response.headers()["allow"], allow, "{path}");
         problem(response, 405).await;
     }
+}
+
+async fn head_works_wherever_get_does(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for path in [
+        "/healthz",
+        "/readyz",
+        "/openapi.yaml",
+        "/api/v1/categories",
+        "/api/v1/municipalities",
+    ] {
+        let response = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(response.text().await.unwrap().is_empty());
+    }
+    let response = app.client.head(app.url("/api/v1/me")).send().await.unwrap();
+    assert_eq!(response.status(), 401);
 }
 
 async fn graceful_shutdown_answers_requests_in_flight(backend: Backend) {
@@ -94,5 +111,6 @@ async fn graceful_shutdown_answers_requests_in_flight(backend: Backend) {
 both_backends!(
     probes_and_spec_are_served,
     framework_errors_are_problems,
+    head_works_wherever_get_does,
     graceful_shutdown_answers_requests_in_flight,
 );

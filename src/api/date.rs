@@ -1,0 +1,51 @@
+//! Strict `YYYY-MM-DD` dates. chrono's parser also takes `2004-5-6`, `+2004-05-06` and
+//! surrounding spaces; the API promises one form, so it accepts only that form.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer};
+
+/// Parses exactly `YYYY-MM-DD`.
+pub fn parse_strict(value: &str) -> Option<NaiveDate> {
+    let bytes = value.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return None;
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+/// serde `deserialize_with` for a required strict date.
+pub fn strict<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    let raw = String::deserialize(deserializer)?;
+    parse_strict(&raw).ok_or_else(|| {
+        serde::de::Error::custom(format!("'{raw}' is not a date of the form YYYY-MM-DD"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_strict;
+
+    #[test]
+    fn only_the_iso_calendar_form_is_a_date() {
+        assert!(parse_strict("2004-05-06").is_some());
+        for bad in [
+            "2004-5-6",
+            " 2004-05-06",
+            "+2004-05-06",
+            "2004-05-06 ",
+            "2004-02-30",
+            "20040506",
+            "2004/05/06",
+        ] {
+            assert!(parse_strict(bad).is_none(), "{bad}");
+        }
+    }
+}
