@@ -66,6 +66,9 @@ pub enum AppError {
     /// A uniqueness or state conflict (409).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// `If-Match` names a version that is no longer current (412).
+    #[error("precondition failed")]
+    PreconditionFailed,
     /// Too many requests; retry after this many seconds (429).
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
@@ -99,6 +102,7 @@ impl AppError {
             Self::Forbidden => "forbidden",
             Self::NotFound => "not-found",
             Self::Conflict(_) => "conflict",
+            Self::PreconditionFailed => "precondition-failed",
             Self::RateLimited { .. } => "rate-limited",
             Self::Unavailable(_) => "service-unavailable",
             Self::Internal(_) => "internal-error",
@@ -118,6 +122,9 @@ impl AppError {
             Self::Forbidden => "You are not allowed to do this.".into(),
             Self::NotFound => "The resource does not exist.".into(),
             Self::Conflict(msg) => msg.clone(),
+            Self::PreconditionFailed => {
+                "Someone changed this in the meantime; load it again and reapply your edit.".into()
+            }
             Self::RateLimited { retry_after_secs } => {
                 format!("Too many requests; try again in {retry_after_secs} seconds.")
             }
@@ -170,6 +177,7 @@ impl ResponseError for AppError {
             Self::EmailNotVerified | Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

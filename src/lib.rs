@@ -5,7 +5,9 @@
 //! and routes; `db`, `email`, `error`, `config` and `api` are shared.
 
 pub mod accounts;
+pub mod admin;
 pub mod api;
+pub mod associations;
 pub mod auth;
 pub mod cli;
 pub mod config;

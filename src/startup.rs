@@ -25,7 +25,7 @@ use crate::email::transport::Mailer;
 use crate::email::worker::Worker;
 use crate::error::{AppError, problem_for_framework_errors};
 use crate::state::AppState;
-use crate::{accounts, auth, health, reference};
+use crate::{accounts, admin, associations, auth, health, reference};
 
 /// A built, bound, not yet running application.
 pub struct Application {
@@ -176,6 +176,8 @@ fn build_server(
             .service(web::scope("/api/v1").configure(|cfg| {
                 auth::routes::configure(cfg, &limiters);
                 accounts::routes::configure(cfg);
+                associations::routes::configure(cfg);
+                admin::routes::configure(cfg);
                 reference::routes::configure(cfg);
             }))
     })

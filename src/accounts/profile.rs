@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::accounts::Language;
 use crate::accounts::model::{self, User, age_on};
@@ -49,20 +49,13 @@ pub struct Profile {
 #[serde(deny_unknown_fields)]
 pub struct ProfilePatch {
     pub display_name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::api::present")]
     pub municipality_code: Option<Option<String>>,
     pub language: Option<Language>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::api::present")]
     pub gender: Option<Option<String>>,
     pub interests: Option<Vec<String>>,
     pub availability: Option<Vec<String>>,
-}
-
-/// Tells "absent" (outer `None`) from "null" (`Some(None)`).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
 }
 
 /// Loads the profile of `user_id`.

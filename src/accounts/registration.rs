@@ -213,6 +213,10 @@ pub async fn verify(state: &AppState, req: VerifyRequest) -> Result<(), AppError
         .db
         .write(move |conn| {
             let user_id = email_tokens::consume(conn, &req.token, Purpose::VerifyEmail)?;
+            // Invitations to associations wait for the address to be confirmed.
+            if let Some(user) = model::find(conn, &user_id)? {
+                crate::associations::members::accept_invitations(conn, &user.id, &user.email)?;
+            }
             let now = Utc::now().naive_utc();
             diesel::update(
                 users::table

@@ -37,3 +37,11 @@ pub fn allow_only(methods: &'static str) -> Route {
             .finish()
     })
 }
+
+/// serde `deserialize_with` for `Option<Option<T>>`: tells an absent field (outer `None`,
+/// "leave it") from an explicit `null` (`Some(None)`, "clear it") in PATCH bodies.
+pub fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
+}

@@ -51,3 +51,58 @@ impl FromRequest for AuthUser {
         })
     }
 }
+
+/// The caller if they sent credentials, `None` for anonymous requests. Credentials that are
+/// sent but invalid are still a 401, so a client learns its token has expired.
+#[derive(Debug, Clone)]
+pub struct MaybeAuthUser(pub Option<AuthUser>);
+
+impl FromRequest for MaybeAuthUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if req.headers().get(header::AUTHORIZATION).is_none() {
+            return Box::pin(async { Ok(MaybeAuthUser(None)) });
+        }
+        let user = AuthUser::from_request(req, payload);
+        Box::pin(async move { Ok(MaybeAuthUser(Some(user.await?))) })
+    }
+}
+
+/// An administrator (the role is read from the database on every request, so revoking it
+/// takes effect at once).
+#[derive(Debug, Clone)]
+pub struct AdminUser(pub AuthUser);
+
+impl FromRequest for AdminUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let user = AuthUser::from_request(req, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            let state = state.ok_or_else(|| AppError::internal("AppState missing"))?;
+            let id = user.user_id.clone();
+            if state.db.run(move |conn| is_admin(conn, &id)).await? {
+                Ok(AdminUser(user))
+            } else {
+                Err(AppError::Forbidden)
+            }
+        })
+    }
+}
+
+/// Whether the account holds the administrator role.
+pub fn is_admin(conn: &mut crate::db::DbConnection, user_id: &str) -> Result<bool, AppError> {
+    use crate::db::schema::users;
+    use diesel::prelude::*;
+    Ok(users::table
+        .find(user_id)
+        .select(users::is_admin)
+        .first::<bool>(conn)
+        .optional()?
+        .unwrap_or(false))
+}

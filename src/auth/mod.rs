@@ -12,4 +12,4 @@ pub mod routes;
 pub mod sessions;
 pub mod tokens;
 
-pub use extractor::AuthUser;
+pub use extractor::{AdminUser, AuthUser, MaybeAuthUser};

@@ -95,6 +95,7 @@ pub async fn confirm(state: &AppState, req: ResetConfirm) -> Result<(), AppError
             )
             .set(users::email_verified_at.eq(now))
             .execute(conn)?;
+            crate::associations::members::accept_invitations(conn, &user.id, &user.email)?;
             email_tokens::revoke_all(conn, &user.id, Purpose::PasswordReset)?;
             sessions::revoke_all(conn, &user.id, "password_reset")?;
             let mail = Template::PasswordChanged {

@@ -138,4 +138,98 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_tokens,
     login_throttle,
     outbox,
+    associations,
+    association_members,
+    association_invitations,
+    association_services,
+    association_claims,
 );
+
+diesel::table! {
+    associations (id) {
+        id -> Text,
+        slug -> Text,
+        name -> Text,
+        register_number -> Nullable<Text>,
+        business_id -> Nullable<Text>,
+        municipality_code -> Text,
+        field_of_activity -> Nullable<Text>,
+        status -> Text,
+        summary -> Nullable<Text>,
+        description -> Nullable<Text>,
+        activities -> Nullable<Text>,
+        target_groups -> Nullable<Text>,
+        how_to_join -> Nullable<Text>,
+        membership_fee -> Nullable<Text>,
+        contact_person -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        website -> Nullable<Text>,
+        social_links -> Text,
+        meeting_address -> Nullable<Text>,
+        languages -> Text,
+        accessibility -> Nullable<Text>,
+        logo_url -> Nullable<Text>,
+        founding_year -> Nullable<Integer>,
+        search_document -> Text,
+        version -> Integer,
+        imported -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        verified_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    association_members (association_id, user_id) {
+        association_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    association_invitations (id) {
+        id -> Text,
+        association_id -> Text,
+        email -> Text,
+        role -> Text,
+        invited_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    association_services (id) {
+        id -> Text,
+        association_id -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        target_group -> Nullable<Text>,
+        price -> Nullable<Text>,
+        how_to_get -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    association_claims (id) {
+        id -> Text,
+        association_id -> Text,
+        user_id -> Text,
+        justification -> Text,
+        status -> Text,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(associations -> municipalities (municipality_code));
+diesel::joinable!(association_members -> associations (association_id));
+diesel::joinable!(association_members -> users (user_id));
+diesel::joinable!(association_invitations -> associations (association_id));
+diesel::joinable!(association_services -> associations (association_id));
+diesel::joinable!(association_claims -> associations (association_id));

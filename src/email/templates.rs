@@ -2,6 +2,8 @@
 //!
 //! Plain text only: it reads well in every client and cannot carry tracking pixels.
 
+mod associations;
+
 use crate::accounts::Language;
 
 /// What an email is about, with the values it needs.
@@ -22,6 +24,41 @@ pub enum Template {
     },
     PasswordChanged {
         name: String,
+    },
+    /// An administrator verified the association: it is public now.
+    AssociationVerified {
+        name: String,
+        association: String,
+        link: String,
+    },
+    /// An administrator suspended the association: it is hidden.
+    AssociationSuspended {
+        name: String,
+        association: String,
+    },
+    /// An existing account was made a member of an association.
+    MemberAdded {
+        name: String,
+        association: String,
+        role: String,
+        link: String,
+    },
+    /// An address without an account was invited to an association.
+    MemberInvited {
+        association: String,
+        inviter: String,
+        link: String,
+    },
+    /// A claim of an imported association was approved: the claimant is its owner.
+    ClaimApproved {
+        name: String,
+        association: String,
+        link: String,
+    },
+    /// A claim was rejected.
+    ClaimRejected {
+        name: String,
+        association: String,
     },
 }
 
@@ -45,11 +82,24 @@ impl Template {
             Self::AccountExists { .. } => "account_exists",
             Self::PasswordReset { .. } => "password_reset",
             Self::PasswordChanged { .. } => "password_changed",
+            Self::AssociationVerified { .. } => "association_verified",
+            Self::AssociationSuspended { .. } => "association_suspended",
+            Self::MemberAdded { .. } => "member_added",
+            Self::MemberInvited { .. } => "member_invited",
+            Self::ClaimApproved { .. } => "claim_approved",
+            Self::ClaimRejected { .. } => "claim_rejected",
         }
     }
 
     /// Renders the subject and body in `lang`.
     pub fn render(&self, lang: Language) -> Rendered {
+        if let Some((subject, body)) = associations::render(self, lang) {
+            return Rendered {
+                kind: self.kind(),
+                subject,
+                body: format!("{body}{}", signature(lang)),
+            };
+        }
         let (subject, body) = match (self, lang) {
             (Self::VerifyEmail { name, link }, Language::Fi) => (
                 "Vahvista sähköpostiosoitteesi".to_owned(),
@@ -123,6 +173,7 @@ impl Template {
                     "Hi {name},\n\nthe password of your Talkoot account was just changed and all earlier sessions were ended. If this was not you, reset your password at once and contact the administrators.{SIGNATURE_EN}"
                 ),
             ),
+            _ => unreachable_template(),
         };
         Rendered {
             kind: self.kind(),
@@ -130,6 +181,20 @@ impl Template {
             body,
         }
     }
+}
+
+/// The closing lines of every email.
+fn signature(lang: Language) -> &'static str {
+    match lang {
+        Language::Fi => SIGNATURE_FI,
+        Language::Sv => SIGNATURE_SV,
+        Language::En => SIGNATURE_EN,
+    }
+}
+
+/// Association templates are rendered by their own module, so this arm is never reached.
+fn unreachable_template() -> (String, String) {
+    (String::from("Talkoot"), String::new())
 }
 
 #[cfg(test)]

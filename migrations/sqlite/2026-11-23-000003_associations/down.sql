@@ -1,0 +1,9 @@
+DROP TRIGGER associations_fts_update;
+DROP TRIGGER associations_fts_delete;
+DROP TRIGGER associations_fts_insert;
+DROP TABLE associations_fts;
+DROP TABLE association_claims;
+DROP TABLE association_services;
+DROP TABLE association_invitations;
+DROP TABLE association_members;
+DROP TABLE associations;

@@ -1,0 +1,139 @@
+//! HTTP handlers for `/admin/*`.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::api::{allow_only, get_or_head, private_json};
+use crate::associations::model::{SUSPENDED, VERIFIED};
+use crate::associations::{claims, moderation};
+use crate::auth::AdminUser;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Registers the routes of this feature.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/admin/associations")
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(list_associations)),
+    )
+    .service(
+        web::resource("/admin/associations/{id}/verify")
+            .default_service(allow_only("POST"))
+            .route(web::post().to(verify)),
+    )
+    .service(
+        web::resource("/admin/associations/{id}/suspend")
+            .default_service(allow_only("POST"))
+            .route(web::post().to(suspend)),
+    )
+    .service(
+        web::resource("/admin/claims")
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(list_claims)),
+    )
+    .service(
+        web::resource("/admin/claims/{id}/approve")
+            .default_service(allow_only("POST"))
+            .route(web::post().to(approve)),
+    )
+    .service(
+        web::resource("/admin/claims/{id}/reject")
+            .default_service(allow_only("POST"))
+            .route(web::post().to(reject)),
+    );
+}
+
+#[derive(Deserialize)]
+struct StatusQuery {
+    status: Option<String>,
+    page: Option<i64>,
+    per_page: Option<i64>,
+}
+
+async fn list_associations(
+    state: web::Data<AppState>,
+    _: AdminUser,
+    q: web::Query<StatusQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = q.into_inner();
+    let page = state
+        .db
+        .run(move |conn| moderation::list(conn, q.status.as_deref(), q.page, q.per_page))
+        .await?;
+    Ok(private_json(&page))
+}
+
+async fn set_status(
+    state: web::Data<AppState>,
+    id: String,
+    status: &'static str,
+) -> Result<HttpResponse, AppError> {
+    let app = state.get_ref().clone();
+    let card = state
+        .db
+        .write(move |conn| moderation::set_status(conn, &app, &id, status))
+        .await?;
+    state.wake_mailer();
+    Ok(private_json(&card))
+}
+
+async fn verify(
+    state: web::Data<AppState>,
+    _: AdminUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    set_status(state, path.into_inner(), VERIFIED).await
+}
+
+async fn suspend(
+    state: web::Data<AppState>,
+    _: AdminUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    set_status(state, path.into_inner(), SUSPENDED).await
+}
+
+async fn list_claims(
+    state: web::Data<AppState>,
+    _: AdminUser,
+    q: web::Query<StatusQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = q.into_inner();
+    let page = state
+        .db
+        .run(move |conn| claims::list(conn, q.status.as_deref(), q.page, q.per_page))
+        .await?;
+    Ok(private_json(&page))
+}
+
+async fn decide(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    id: String,
+    approve: bool,
+) -> Result<HttpResponse, AppError> {
+    let app = state.get_ref().clone();
+    let claim = state
+        .db
+        .write(move |conn| claims::decide(conn, &app, &id, &admin.0.user_id, approve))
+        .await?;
+    state.wake_mailer();
+    Ok(private_json(&claim))
+}
+
+async fn approve(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    decide(state, admin, path.into_inner(), true).await
+}
+
+async fn reject(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    decide(state, admin, path.into_inner(), false).await
+}

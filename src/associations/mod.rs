@@ -1,0 +1,13 @@
+//! Associations (yhdistys) and their public cards: creation and verification, card
+//! editing, members and invitations, services, search, bulk import and claims.
+
+pub mod access;
+pub mod card;
+pub mod claims;
+pub mod identifiers;
+pub mod members;
+pub mod model;
+pub mod moderation;
+pub mod routes;
+pub mod search;
+pub mod services;

@@ -1,0 +1,330 @@
+//! The association row, its public card, and the reads every association feature shares.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::DbConnection;
+use crate::db::schema::{
+    association_members, association_services, associations, municipalities, regions,
+};
+use crate::error::AppError;
+
+/// `pending` until an administrator verifies it; `suspended` hides it again.
+pub const PENDING: &str = "pending";
+pub const VERIFIED: &str = "verified";
+pub const SUSPENDED: &str = "suspended";
+/// Member roles: owners manage members; editors edit the card, services and tasks.
+pub const OWNER: &str = "owner";
+pub const EDITOR: &str = "editor";
+
+/// An association as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = associations)]
+pub struct Association {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub register_number: Option<String>,
+    pub business_id: Option<String>,
+    pub municipality_code: String,
+    pub field_of_activity: Option<String>,
+    pub status: String,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub activities: Option<String>,
+    pub target_groups: Option<String>,
+    pub how_to_join: Option<String>,
+    pub membership_fee: Option<String>,
+    pub contact_person: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub social_links: String,
+    pub meeting_address: Option<String>,
+    pub languages: String,
+    pub accessibility: Option<String>,
+    pub logo_url: Option<String>,
+    pub founding_year: Option<i32>,
+    pub search_document: String,
+    pub version: i32,
+    pub imported: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub verified_at: Option<NaiveDateTime>,
+}
+
+/// A service (palvelu) as shown on the card.
+#[derive(Debug, Clone, Serialize, Queryable, Selectable)]
+#[diesel(table_name = association_services)]
+pub struct Service {
+    pub id: String,
+    #[serde(skip)]
+    pub association_id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub target_group: Option<String>,
+    /// `null` means free of charge.
+    pub price: Option<String>,
+    pub how_to_get: Option<String>,
+    #[serde(skip)]
+    pub created_at: NaiveDateTime,
+    #[serde(skip)]
+    pub updated_at: NaiveDateTime,
+}
+
+/// Where an association is, for display.
+#[derive(Debug, Clone, Serialize)]
+pub struct Place {
+    pub code: String,
+    pub name_fi: String,
+    pub name_sv: String,
+    pub region_code: String,
+    pub region_name_fi: String,
+    pub region_name_sv: String,
+}
+
+/// The public card (yhdistyskortti).
+#[derive(Debug, Serialize)]
+pub struct Card {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub status: String,
+    pub register_number: Option<String>,
+    pub business_id: Option<String>,
+    pub municipality: Place,
+    pub field_of_activity: Option<String>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub activities: Option<String>,
+    pub target_groups: Option<String>,
+    pub how_to_join: Option<String>,
+    pub membership_fee: Option<String>,
+    pub contact_person: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub social_links: Vec<String>,
+    pub meeting_address: Option<String>,
+    pub languages: Vec<String>,
+    pub accessibility: Option<String>,
+    pub logo_url: Option<String>,
+    pub founding_year: Option<i32>,
+    pub services: Vec<Service>,
+    /// True when nobody has claimed the (imported) association yet.
+    pub claimable: bool,
+    /// The caller's role in the association, if any.
+    pub my_role: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub verified_at: Option<DateTime<Utc>>,
+}
+
+/// One row of a list or search result.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub status: String,
+    pub summary: Option<String>,
+    pub municipality: Place,
+    pub field_of_activity: Option<String>,
+    pub logo_url: Option<String>,
+}
+
+/// Loads by id, or by slug when `key` is not an id.
+pub fn find(conn: &mut DbConnection, key: &str) -> Result<Option<Association>, AppError> {
+    Ok(associations::table
+        .filter(associations::id.eq(key).or(associations::slug.eq(key)))
+        .select(Association::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The places of a set of municipality codes, in one query.
+pub fn places(conn: &mut DbConnection, codes: &[&str]) -> Result<Vec<Place>, AppError> {
+    let rows: Vec<(String, String, String, String, String, String)> = municipalities::table
+        .inner_join(regions::table)
+        .filter(municipalities::code.eq_any(codes))
+        .select((
+            municipalities::code,
+            municipalities::name_fi,
+            municipalities::name_sv,
+            regions::code,
+            regions::name_fi,
+            regions::name_sv,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(code, name_fi, name_sv, region_code, region_name_fi, region_name_sv)| Place {
+                code,
+                name_fi,
+                name_sv,
+                region_code,
+                region_name_fi,
+                region_name_sv,
+            },
+        )
+        .collect())
+}
+
+fn place_of(places: &[Place], code: &str) -> Place {
+    places
+        .iter()
+        .find(|p| p.code == code)
+        .cloned()
+        .unwrap_or_else(|| Place {
+            code: code.to_owned(),
+            name_fi: String::new(),
+            name_sv: String::new(),
+            region_code: String::new(),
+            region_name_fi: String::new(),
+            region_name_sv: String::new(),
+        })
+}
+
+/// The services of an association, by name.
+pub fn services(conn: &mut DbConnection, association_id: &str) -> Result<Vec<Service>, AppError> {
+    Ok(association_services::table
+        .filter(association_services::association_id.eq(association_id))
+        .order((association_services::name, association_services::id))
+        .select(Service::as_select())
+        .load(conn)?)
+}
+
+/// Whether any owner exists (an imported association has none until it is claimed).
+pub fn has_owner(conn: &mut DbConnection, association_id: &str) -> Result<bool, AppError> {
+    let owners: i64 = association_members::table
+        .filter(association_members::association_id.eq(association_id))
+        .filter(association_members::role.eq(OWNER))
+        .count()
+        .get_result(conn)?;
+    Ok(owners > 0)
+}
+
+fn json_list(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+/// Builds the full card.
+pub fn card(
+    conn: &mut DbConnection,
+    a: Association,
+    my_role: Option<String>,
+) -> Result<Card, AppError> {
+    let services = services(conn, &a.id)?;
+    let municipality = place_of(
+        &places(conn, &[a.municipality_code.as_str()])?,
+        &a.municipality_code,
+    );
+    let claimable = a.status == VERIFIED && !has_owner(conn, &a.id)?;
+    Ok(Card {
+        social_links: json_list(&a.social_links),
+        languages: json_list(&a.languages),
+        municipality,
+        services,
+        claimable,
+        my_role,
+        id: a.id,
+        slug: a.slug,
+        name: a.name,
+        status: a.status,
+        register_number: a.register_number,
+        business_id: a.business_id,
+        field_of_activity: a.field_of_activity,
+        summary: a.summary,
+        description: a.description,
+        activities: a.activities,
+        target_groups: a.target_groups,
+        how_to_join: a.how_to_join,
+        membership_fee: a.membership_fee,
+        contact_person: a.contact_person,
+        email: a.email,
+        phone: a.phone,
+        website: a.website,
+        meeting_address: a.meeting_address,
+        accessibility: a.accessibility,
+        logo_url: a.logo_url,
+        founding_year: a.founding_year,
+        created_at: a.created_at.and_utc(),
+        updated_at: a.updated_at.and_utc(),
+        verified_at: a.verified_at.map(|t| t.and_utc()),
+    })
+}
+
+/// Builds list rows for many associations with one query for their places.
+pub fn summaries(
+    conn: &mut DbConnection,
+    rows: Vec<Association>,
+) -> Result<Vec<Summary>, AppError> {
+    let codes: Vec<&str> = rows.iter().map(|a| a.municipality_code.as_str()).collect();
+    let places = places(conn, &codes)?;
+    Ok(rows
+        .into_iter()
+        .map(|a| Summary {
+            municipality: place_of(&places, &a.municipality_code),
+            id: a.id,
+            slug: a.slug,
+            name: a.name,
+            status: a.status,
+            summary: a.summary,
+            field_of_activity: a.field_of_activity,
+            logo_url: a.logo_url,
+        })
+        .collect())
+}
+
+/// Recomputes the text that search indexes (card text and services) and bumps the version
+/// that the ETag is made of; call after any change to the card or its services.
+pub fn touch(conn: &mut DbConnection, association_id: &str) -> Result<(), AppError> {
+    let a: Association = associations::table
+        .find(association_id)
+        .select(Association::as_select())
+        .first(conn)?;
+    let services = services(conn, association_id)?;
+    let mut parts: Vec<&str> = [
+        &a.summary,
+        &a.description,
+        &a.activities,
+        &a.target_groups,
+        &a.how_to_join,
+    ]
+    .into_iter()
+    .filter_map(|p| p.as_deref())
+    .collect();
+    for s in &services {
+        parts.push(&s.name);
+        parts.extend(
+            [&s.description, &s.target_group]
+                .into_iter()
+                .filter_map(|p| p.as_deref()),
+        );
+    }
+    let document = parts.join("\n");
+    diesel::update(associations::table.find(association_id))
+        .set((
+            associations::search_document.eq(document),
+            associations::version.eq(associations::version + 1),
+            associations::updated_at.eq(Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Takes the association's row lock for the rest of the transaction, so that checks such
+/// as "is this the last owner?" cannot race. SQLite's `BEGIN IMMEDIATE` already serialises
+/// writers, so only PostgreSQL needs a row lock.
+pub fn lock(conn: &mut DbConnection, association_id: &str) -> Result<(), AppError> {
+    if let DbConnection::Postgres(pg) = conn {
+        associations::table
+            .find(association_id)
+            .select(associations::id)
+            .for_update()
+            .first::<String>(pg)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,364 @@
+//! HTTP handlers for `/associations/*`.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use crate::api::json::ApiJson;
+use crate::api::{allow_only, get_or_head};
+use crate::associations::access::{self, Viewer};
+use crate::associations::card::{self, CardInput};
+use crate::associations::claims::{self, ClaimRequest};
+use crate::associations::members::{self, AddMember, ChangeRole};
+use crate::associations::model::{self, Card};
+use crate::associations::search::{self, SearchQuery};
+use crate::associations::services::{self, ServiceInput};
+use crate::auth::{AuthUser, MaybeAuthUser};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Registers the routes of this feature.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/associations")
+            .default_service(allow_only("GET, HEAD, POST"))
+            .route(get_or_head().to(list))
+            .route(web::post().to(create)),
+    )
+    .service(
+        web::resource("/associations/{id}")
+            .default_service(allow_only("GET, HEAD, PATCH"))
+            .route(get_or_head().to(get_card))
+            .route(web::patch().to(patch_card)),
+    )
+    .service(
+        web::resource("/associations/{id}/members")
+            .default_service(allow_only("GET, HEAD, POST"))
+            .route(get_or_head().to(list_members))
+            .route(web::post().to(add_member)),
+    )
+    .service(
+        web::resource("/associations/{id}/members/{user_id}")
+            .default_service(allow_only("PATCH, DELETE"))
+            .route(web::patch().to(change_role))
+            .route(web::delete().to(remove_member)),
+    )
+    .service(
+        web::resource("/associations/{id}/services")
+            .default_service(allow_only("GET, HEAD, POST"))
+            .route(get_or_head().to(list_services))
+            .route(web::post().to(create_service)),
+    )
+    .service(
+        web::resource("/associations/{id}/services/{service_id}")
+            .default_service(allow_only("PATCH, DELETE"))
+            .route(web::patch().to(update_service))
+            .route(web::delete().to(delete_service)),
+    )
+    .service(
+        web::resource("/associations/{id}/claim")
+            .default_service(allow_only("POST"))
+            .route(web::post().to(claim)),
+    );
+}
+
+/// The card with its `ETag` (the version an editor must send back in `If-Match`).
+fn card_response(
+    mut response: actix_web::HttpResponseBuilder,
+    card: &Card,
+    version: i32,
+) -> HttpResponse {
+    response
+        .insert_header((header::ETAG, format!("\"{version}\"")))
+        .json(card)
+}
+
+/// Reads `If-Match`: `None` for absent or `*`; a value that names no version never matches.
+fn if_match(req: &HttpRequest) -> Option<i32> {
+    let raw = req
+        .headers()
+        .get(header::IF_MATCH)?
+        .to_str()
+        .unwrap_or("-1")
+        .trim();
+    if raw == "*" {
+        return None;
+    }
+    Some(
+        raw.trim_start_matches("W/")
+            .trim_matches('"')
+            .parse()
+            .unwrap_or(-1),
+    )
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    query: web::Query<SearchQuery>,
+) -> Result<HttpResponse, AppError> {
+    let page = state
+        .db
+        .run(move |conn| search::search(conn, query.into_inner()))
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    ApiJson(input): ApiJson<CardInput>,
+) -> Result<HttpResponse, AppError> {
+    let (card, version) = state
+        .db
+        .write(move |conn| {
+            let card = card::create(conn, &user.user_id, input)?;
+            let version = model::find(conn, &card.id)?.map_or(1, |a| a.version);
+            Ok((card, version))
+        })
+        .await?;
+    let mut response = HttpResponse::Created();
+    response.insert_header((
+        header::LOCATION,
+        format!("/api/v1/associations/{}", card.id),
+    ));
+    Ok(card_response(response, &card, version))
+}
+
+async fn get_card(
+    state: web::Data<AppState>,
+    user: MaybeAuthUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let key = path.into_inner();
+    let (card, version, member) = state
+        .db
+        .run(move |conn| {
+            let viewer = Viewer::load(conn, user.0.map(|u| u.user_id))?;
+            let (association, role) = access::visible(conn, &key, &viewer)?;
+            let version = association.version;
+            let member = role.is_some() || viewer.is_admin;
+            Ok((model::card(conn, association, role)?, version, member))
+        })
+        .await?;
+    let mut response = HttpResponse::Ok();
+    // A hidden card or a member's view must not be kept by shared caches.
+    let cache = if member || card.status != model::VERIFIED {
+        "private, no-store"
+    } else {
+        "public, max-age=60"
+    };
+    response.insert_header((header::CACHE_CONTROL, cache));
+    Ok(card_response(response, &card, version))
+}
+
+async fn patch_card(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    path: web::Path<String>,
+    ApiJson(input): ApiJson<CardInput>,
+) -> Result<HttpResponse, AppError> {
+    let key = path.into_inner();
+    let expected = if_match(&req);
+    let (card, version) = state
+        .db
+        .write(move |conn| {
+            let (association, role) = access::member(conn, &key, &user.user_id)?;
+            let updated = card::update(conn, association, expected, input)?;
+            let version = updated.version;
+            Ok((model::card(conn, updated, Some(role))?, version))
+        })
+        .await?;
+    Ok(card_response(HttpResponse::Ok(), &card, version))
+}
+
+async fn list_members(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let key = path.into_inner();
+    let members = state
+        .db
+        .run(move |conn| {
+            let association = access::owner(conn, &key, &user.user_id)?;
+            members::list(conn, &association.id)
+        })
+        .await?;
+    Ok(crate::api::private_json(&members))
+}
+
+async fn add_member(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+    ApiJson(req): ApiJson<AddMember>,
+) -> Result<HttpResponse, AppError> {
+    let key = path.into_inner();
+    let app = state.get_ref().clone();
+    let added = state
+        .db
+        .write(move |conn| {
+            let association = access::owner(conn, &key, &user.user_id)?;
+            members::add(conn, &app, &association, &user.user_id, req)
+        })
+        .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Created()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(added))
+}
+
+#[derive(Deserialize)]
+struct MemberPath {
+    id: String,
+    user_id: String,
+}
+
+async fn change_role(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<MemberPath>,
+    ApiJson(req): ApiJson<ChangeRole>,
+) -> Result<HttpResponse, AppError> {
+    let MemberPath { id, user_id } = path.into_inner();
+    state
+        .db
+        .write(move |conn| {
+            let association = access::owner(conn, &id, &user.user_id)?;
+            members::change_role(conn, &association.id, &user_id, req)?;
+            members::list(conn, &association.id)
+        })
+        .await
+        .map(|members| crate::api::private_json(&members))
+}
+
+/// Owners remove anyone; any member may leave.
+async fn remove_member(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<MemberPath>,
+) -> Result<HttpResponse, AppError> {
+    let MemberPath { id, user_id } = path.into_inner();
+    state
+        .db
+        .write(move |conn| {
+            let association = if user_id == user.user_id {
+                access::member(conn, &id, &user.user_id)?.0
+            } else {
+                access::owner(conn, &id, &user.user_id)?
+            };
+            members::remove(conn, &association.id, &user_id)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn list_services(
+    state: web::Data<AppState>,
+    user: MaybeAuthUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let key = path.into_inner();
+    let services = state
+        .db
+        .run(move |conn| {
+            let viewer = Viewer::load(conn, user.0.map(|u| u.user_id))?;
+            let (association, _) = access::visible(conn, &key, &viewer)?;
+            model::services(conn, &association.id)
+        })
+        .await?;
+    let total = services.len();
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "items": services, "total": total })))
+}
+
+async fn create_service(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+    ApiJson(input): ApiJson<ServiceInput>,
+) -> Result<HttpResponse, AppError> {
+    let key = path.into_inner();
+    let service = state
+        .db
+        .write(move |conn| {
+            let (association, _) = access::member(conn, &key, &user.user_id)?;
+            services::create(conn, &association.id, input)
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            header::LOCATION,
+            format!(
+                "/api/v1/associations/{}/services/{}",
+                service.association_id, service.id
+            ),
+        ))
+        .json(service))
+}
+
+#[derive(Deserialize)]
+struct ServicePath {
+    id: String,
+    service_id: String,
+}
+
+async fn update_service(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<ServicePath>,
+    ApiJson(input): ApiJson<ServiceInput>,
+) -> Result<HttpResponse, AppError> {
+    let ServicePath { id, service_id } = path.into_inner();
+    let service = state
+        .db
+        .write(move |conn| {
+            let (association, _) = access::member(conn, &id, &user.user_id)?;
+            services::update(conn, &association.id, &service_id, input)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(service))
+}
+
+async fn delete_service(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<ServicePath>,
+) -> Result<HttpResponse, AppError> {
+    let ServicePath { id, service_id } = path.into_inner();
+    state
+        .db
+        .write(move |conn| {
+            let (association, _) = access::member(conn, &id, &user.user_id)?;
+            services::delete(conn, &association.id, &service_id)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn claim(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+    ApiJson(req): ApiJson<ClaimRequest>,
+) -> Result<HttpResponse, AppError> {
+    let key = path.into_inner();
+    let claim = state
+        .db
+        .write(move |conn| {
+            let viewer = Viewer {
+                user_id: Some(user.user_id.clone()),
+                is_admin: false,
+            };
+            let (association, _) = access::visible(conn, &key, &viewer)?;
+            claims::create(conn, &association.id, &user.user_id, req)
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/admin/claims/{}", claim.id),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(claim))
+}

@@ -1,0 +1,197 @@
+//! Listing and searching verified associations.
+//!
+//! Text search is backend-specific and sits in [`text_match`]: PostgreSQL's `finnish`
+//! configuration stems inflected words ("nuorille" meets "nuoret"), SQLite's FTS5 matches
+//! prefixes; both match every word of the query as a prefix. Everything else (filters,
+//! counting, paging) is one diesel query for both.
+
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Double, Text};
+use serde::{Deserialize, Serialize};
+
+use crate::associations::model::{self, Association, Summary, VERIFIED};
+use crate::db::schema::{associations, municipalities};
+use crate::db::{DbConnection, MultiBackend};
+use crate::error::{AppError, FieldError};
+
+/// Upper bound of `per_page`.
+pub const MAX_PER_PAGE: i64 = 100;
+/// Deepest page served; a list is for browsing, and deep OFFSETs only get slower.
+pub const MAX_PAGE: i64 = 500;
+
+/// Query string of `GET /associations`.
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchQuery {
+    pub q: Option<String>,
+    pub municipality: Option<String>,
+    pub region: Option<String>,
+    pub category: Option<String>,
+    pub sort: Option<String>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+/// A page of results in the API's list envelope.
+#[derive(Debug, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// Checks `page` and `per_page` (defaults 1 and 20).
+pub fn paging(page: Option<i64>, per_page: Option<i64>) -> Result<(i64, i64), AppError> {
+    let page = page.unwrap_or(1);
+    let per_page = per_page.unwrap_or(20);
+    let mut errors = Vec::new();
+    if !(1..=MAX_PAGE).contains(&page) {
+        errors.push(FieldError::new(
+            "page",
+            "out_of_range",
+            format!("Pages run from 1 to {MAX_PAGE}."),
+        ));
+    }
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        errors.push(FieldError::new(
+            "per_page",
+            "out_of_range",
+            format!("per_page runs from 1 to {MAX_PER_PAGE}."),
+        ));
+    }
+    if errors.is_empty() {
+        Ok((page, per_page))
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}
+
+/// The words of a query, reduced to letters and digits (so no query syntax gets through).
+fn words(q: &str) -> Vec<String> {
+    q.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(|w| w.chars().take(40).collect::<String>().to_lowercase())
+        .collect()
+}
+
+type BoxedBool = Box<dyn BoxableExpression<associations::table, MultiBackend, SqlType = Bool>>;
+type BoxedRank = Box<dyn BoxableExpression<associations::table, MultiBackend, SqlType = Double>>;
+
+/// The backend's text-match condition and relevance expression for `words`.
+fn text_match(conn: &DbConnection, words: &[String]) -> (BoxedBool, BoxedRank) {
+    match conn {
+        DbConnection::Postgres(_) => {
+            // `word:*` is stemmed and then prefix-matched, so both inflections and partial
+            // words are found. The document expression is the one the GIN index is built on.
+            let query = words
+                .iter()
+                .map(|w| format!("{w}:*"))
+                .collect::<Vec<_>>()
+                .join(" & ");
+            const DOCUMENT: &str = "(setweight(to_tsvector('finnish', associations.name), 'A') || \
+                                    setweight(to_tsvector('finnish', associations.search_document), 'B'))";
+            (
+                Box::new(
+                    sql::<Bool>(&format!("{DOCUMENT} @@ to_tsquery('finnish', "))
+                        .bind::<Text, _>(query.clone())
+                        .sql(")"),
+                ),
+                Box::new(
+                    sql::<Double>(&format!("ts_rank({DOCUMENT}, to_tsquery('finnish', "))
+                        .bind::<Text, _>(query)
+                        .sql("))::float8"),
+                ),
+            )
+        }
+        DbConnection::Sqlite(_) => {
+            let query = words
+                .iter()
+                .map(|w| format!("\"{w}\"*"))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            (
+                Box::new(
+                    sql::<Bool>("associations.rowid IN (SELECT rowid FROM associations_fts WHERE associations_fts MATCH ")
+                        .bind::<Text, _>(query.clone())
+                        .sql(")"),
+                ),
+                // bm25 is lower for better matches; negate so that higher is better.
+                Box::new(
+                    sql::<Double>("-(SELECT bm25(associations_fts, 10.0, 1.0) FROM associations_fts WHERE associations_fts MATCH ")
+                        .bind::<Text, _>(query)
+                        .sql(" AND associations_fts.rowid = associations.rowid)"),
+                ),
+            )
+        }
+    }
+}
+
+/// Lists verified associations matching the query, sorted by relevance (with `q`) or name.
+pub fn search(conn: &mut DbConnection, query: SearchQuery) -> Result<Page<Summary>, AppError> {
+    let (page, per_page) = paging(query.page, query.per_page)?;
+    let words = query.q.as_deref().map(words).unwrap_or_default();
+    let sort = query.sort.as_deref().unwrap_or(if words.is_empty() {
+        "name"
+    } else {
+        "relevance"
+    });
+    if !matches!(sort, "relevance" | "name") {
+        return Err(AppError::field(
+            "sort",
+            "unknown_value",
+            "Sort by relevance or name.",
+        ));
+    }
+    let build = |conn: &DbConnection| {
+        let mut q = associations::table
+            .filter(associations::status.eq(VERIFIED))
+            .into_boxed::<MultiBackend>();
+        if let Some(code) = &query.municipality {
+            q = q.filter(associations::municipality_code.eq(code.clone()));
+        }
+        if let Some(region) = &query.region {
+            let in_region = municipalities::table
+                .filter(municipalities::region_code.eq(region.clone()))
+                .select(municipalities::code);
+            q = q.filter(associations::municipality_code.eq_any(in_region));
+        }
+        if let Some(category) = &query.category {
+            q = q.filter(associations::field_of_activity.eq(category.clone()));
+        }
+        if !words.is_empty() {
+            q = q.filter(text_match(conn, &words).0);
+        }
+        q
+    };
+    let total: i64 = build(conn).count().get_result(conn)?;
+    let mut rows = build(conn);
+    if sort == "relevance" && !words.is_empty() {
+        rows = rows.order((text_match(conn, &words).1.desc(), associations::name.asc()));
+    } else {
+        rows = rows.order((associations::name.asc(), associations::id.asc()));
+    }
+    let rows: Vec<Association> = rows
+        .select(Association::as_select())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+        .load(conn)?;
+    Ok(Page {
+        items: model::summaries(conn, rows)?,
+        total,
+        page,
+        per_page,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn query_syntax_never_reaches_the_engine() {
+        assert_eq!(
+            super::words("nuoret & \"OR\" ääni:*"),
+            ["nuoret", "or", "ääni"]
+        );
+    }
+}
