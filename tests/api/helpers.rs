@@ -462,3 +462,129 @@ pub fn fields(problem: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// Password of administrators made with [`TestApp::admin`].
+pub const ADMIN_PASSWORD: &str = "alueellinen koordinaattori kevät 2026";
+
+impl TestApp {
+    /// Creates an administrator with the real `create-admin` command and logs in.
+    pub async fn admin(&self, email: &str) -> String {
+        let url = self.database_url.clone();
+        let email_arg = email.to_owned();
+        let output = tokio::task::spawn_blocking(move || {
+            use std::io::Write as _;
+            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_talkoot"))
+                .args(["create-admin", "--email", &email_arg])
+                .env("DATABASE_URL", url)
+                .env("JWT_SECRET", "x".repeat(40))
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn create-admin");
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(format!("{ADMIN_PASSWORD}\n").as_bytes())
+                .expect("stdin");
+            child.wait_with_output().expect("create-admin")
+        })
+        .await
+        .expect("blocking");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let response = self.login(email, ADMIN_PASSWORD).await;
+        assert_eq!(response.status(), 200);
+        response.json::<Value>().await.expect("json")["access_token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
+    }
+
+    pub async fn patch_auth(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .patch(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn delete_auth(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client
+            .delete(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Creates an association through the API and returns its card.
+    pub async fn create_association(&self, token: &str, name: &str, municipality: &str) -> Value {
+        let response = self
+            .post_auth(
+                "/api/v1/associations",
+                token,
+                &json!({ "name": name, "municipality_code": municipality }),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+        response.json().await.expect("card")
+    }
+
+    /// Creates an association and has an administrator verify it.
+    pub async fn verified_association(
+        &self,
+        owner: &str,
+        admin: &str,
+        name: &str,
+        municipality: &str,
+    ) -> Value {
+        let card = self.create_association(owner, name, municipality).await;
+        let id = card["id"].as_str().expect("id");
+        let response = self
+            .post_auth(
+                &format!("/api/v1/admin/associations/{id}/verify"),
+                admin,
+                &json!({}),
+            )
+            .await;
+        assert_eq!(response.status(), 200);
+        response.json().await.expect("card")
+    }
+
+    /// Inserts a verified, ownerless (imported) association straight into the database.
+    pub async fn imported_association(
+        &self,
+        name: &str,
+        municipality: &str,
+        extra: Value,
+    ) -> String {
+        let mut body = extra;
+        body["name"] = json!(name);
+        body["municipality_code"] = json!(municipality);
+        let input: talkoot::associations::card::CardInput =
+            serde_json::from_value(body).expect("card input");
+        self.db(move |conn| {
+            talkoot::db::write_tx(conn, |conn| {
+                let changes = talkoot::associations::card::check(conn, input, None)?;
+                talkoot::associations::card::insert(conn, changes, "verified", true)
+            })
+            .expect("insert association")
+        })
+        .await
+    }
+}

@@ -6,6 +6,9 @@ mod smtp;
 
 mod accounts_profile;
 mod admin_cli;
+mod associations_authz;
+mod associations_flow;
+mod associations_search;
 mod auth_flow;
 mod bad_input;
 mod email_delivery;
