@@ -1,12 +1,15 @@
-//! The `talkoot` command line: `serve` (default), `migrate`, `create-admin`.
+//! The `talkoot` command line: `serve` (default), `migrate`, `create-admin`,
+//! `import-associations`.
 
 use std::io::{BufRead as _, IsTerminal as _};
+use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
 
 use crate::accounts::model::{self, User, normalize_email};
 use crate::accounts::registration::{check_display_name, check_email, insert_user};
+use crate::associations::import;
 use crate::auth::passwords;
 use crate::config::Config;
 use crate::db;
@@ -35,6 +38,18 @@ pub enum Command {
         email: String,
         #[arg(long, default_value = "Ylläpitäjä")]
         display_name: String,
+    },
+    /// Import associations from a UTF-8 CSV file with a header row (columns: name,
+    /// register_number, business_id, municipality_code, field_of_activity, email, website,
+    /// phone, summary, description). Imported associations are verified and have no owner
+    /// until claimed. Rows whose business ID or register number is already known are
+    /// skipped, so the same file can be run again.
+    ImportAssociations {
+        /// The CSV file.
+        file: PathBuf,
+        /// Check every row and report, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -75,7 +90,47 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), AppError> {
             println!("administrator created");
             Ok(())
         }
+        Command::ImportAssociations { file, dry_run } => {
+            let report =
+                tokio::task::spawn_blocking(move || import_associations(&config, &file, dry_run))
+                    .await
+                    .map_err(|e| AppError::internal(e.to_string()))??;
+            print!("{report}");
+            Ok(())
+        }
     }
+}
+
+/// Reads and checks the whole file before connecting, so that an unreadable file or a
+/// wrong header changes nothing; then imports with a progress bar on stderr (hidden when
+/// stderr is not a terminal, so logs and pipes stay clean).
+pub fn import_associations(
+    config: &Config,
+    path: &Path,
+    dry_run: bool,
+) -> Result<import::Report, AppError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| AppError::BadRequest(format!("cannot read {}: {e}", path.display())))?;
+    let file = import::read(&bytes)?;
+    let pool = db::build_pool(&config.database_url, 1)?;
+    let mut conn = pool.get()?;
+    db::run_migrations(&mut conn)?;
+    let progress = progress_bar(file.len() as u64);
+    let options = import::Options {
+        dry_run,
+        ..import::Options::default()
+    };
+    import::run(&mut conn, &file, options, &progress)
+}
+
+fn progress_bar(rows: u64) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:40.cyan/blue} {pos}/{len} rows, {eta} left")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    indicatif::ProgressBar::new(rows).with_style(style)
 }
 
 fn read_password() -> Result<String, AppError> {

@@ -5,6 +5,7 @@ pub mod access;
 pub mod card;
 pub mod claims;
 pub mod identifiers;
+pub mod import;
 pub mod members;
 pub mod model;
 pub mod moderation;

@@ -2,7 +2,9 @@
 
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use std::path::PathBuf;
+
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use crate::config::MailTransportConfig;
 use crate::email::outbox::OutboxMessage;
@@ -11,7 +13,9 @@ use crate::email::outbox::OutboxMessage;
 #[derive(Clone)]
 pub enum Mailer {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    File(AsyncFileTransport<Tokio1Executor>),
+    /// One `{outbox id}.eml` per message, written to a temporary name and renamed, so a
+    /// reader never sees half a message and a retry overwrites rather than duplicates.
+    File(PathBuf),
     Log,
 }
 
@@ -93,7 +97,7 @@ impl Mailer {
             MailTransportConfig::File { dir } => {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| format!("creating {}: {e}", dir.display()))?;
-                Self::File(AsyncFileTransport::new(dir))
+                Self::File(dir.clone())
             }
             MailTransportConfig::Log => Self::Log,
         })
@@ -122,9 +126,12 @@ impl Mailer {
                     .await
                     .map_err(|e| SendError::Transport(e.to_string()))?;
             }
-            Self::File(transport) => {
-                transport
-                    .send(email)
+            Self::File(dir) => {
+                let tmp = dir.join(format!("{}.eml.tmp", message.id));
+                tokio::fs::write(&tmp, email.formatted())
+                    .await
+                    .map_err(|e| SendError::Transport(e.to_string()))?;
+                tokio::fs::rename(&tmp, dir.join(format!("{}.eml", message.id)))
                     .await
                     .map_err(|e| SendError::Transport(e.to_string()))?;
             }

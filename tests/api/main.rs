@@ -6,6 +6,7 @@ mod smtp;
 
 mod accounts_profile;
 mod admin_cli;
+mod association_import;
 mod associations_authz;
 mod associations_flow;
 mod associations_search;
