@@ -254,6 +254,38 @@ async fn every_route_answers_each_caller_as_it_should(backend: Backend) {
         )
         .await;
     }
+    // Any signed-in user may found an association.
+    expect(
+        &app,
+        &cast,
+        "POST",
+        "/api/v1/associations",
+        json!({ "name": "Uusi yhdistys", "municipality_code": "405" }),
+        [401, 201, 201, 201, 201, 201],
+    )
+    .await;
+    expect(
+        &app,
+        &cast,
+        "POST",
+        &format!("/api/v1/admin/associations/{b_id}/suspend"),
+        json!({}),
+        [401, 403, 403, 403, 403, 200],
+    )
+    .await;
+    let unknown_claim = uuid::Uuid::now_v7();
+    for action in ["approve", "reject"] {
+        let path = format!("/api/v1/admin/claims/{unknown_claim}/{action}");
+        expect(
+            &app,
+            &cast,
+            "POST",
+            &path,
+            json!({}),
+            [401, 403, 403, 403, 403, 404],
+        )
+        .await;
+    }
     // Deleting a service and removing a member last, as they change what the rows above see.
     expect(
         &app,
