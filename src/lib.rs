@@ -18,4 +18,5 @@ pub mod health;
 pub mod reference;
 pub mod startup;
 pub mod state;
+pub mod tasks;
 pub mod telemetry;

@@ -112,6 +112,8 @@ pub struct Card {
     pub logo_url: Option<String>,
     pub founding_year: Option<i32>,
     pub services: Vec<Service>,
+    /// Published tasks that have not ended, soonest first.
+    pub open_tasks: Vec<crate::tasks::model::TaskView>,
     /// True when nobody has claimed the (imported) association yet.
     pub claimable: bool,
     /// The caller's role in the association, if any.
@@ -222,7 +224,9 @@ pub fn card(
         &a.municipality_code,
     );
     let claimable = a.status == VERIFIED && !has_owner(conn, &a.id)?;
+    let open_tasks = crate::tasks::search::open_tasks_of(conn, &a.id)?;
     Ok(Card {
+        open_tasks,
         social_links: json_list(&a.social_links),
         languages: json_list(&a.languages),
         municipality,

@@ -143,6 +143,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     association_invitations,
     association_services,
     association_claims,
+    tasks,
+    task_categories,
 );
 
 diesel::table! {
@@ -233,3 +235,48 @@ diesel::joinable!(association_members -> users (user_id));
 diesel::joinable!(association_invitations -> associations (association_id));
 diesel::joinable!(association_services -> associations (association_id));
 diesel::joinable!(association_claims -> associations (association_id));
+
+diesel::table! {
+    tasks (id) {
+        id -> Text,
+        association_id -> Text,
+        title -> Text,
+        description -> Text,
+        municipality_code -> Nullable<Text>,
+        address -> Nullable<Text>,
+        remote_online -> Bool,
+        remote_phone -> Bool,
+        schedule_type -> Text,
+        starts_at -> Nullable<Timestamp>,
+        ends_at -> Nullable<Timestamp>,
+        estimated_hours -> Nullable<Double>,
+        spots -> Nullable<Integer>,
+        approval_mode -> Text,
+        waitlist -> Bool,
+        min_age -> Nullable<Integer>,
+        max_age -> Nullable<Integer>,
+        languages -> Text,
+        beginner_friendly -> Bool,
+        supported -> Bool,
+        criminal_record_check -> Bool,
+        application_deadline -> Nullable<Timestamp>,
+        contact_person -> Nullable<Text>,
+        placement -> Nullable<Text>,
+        status -> Text,
+        search_document -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    task_categories (task_id, category_slug) {
+        task_id -> Text,
+        category_slug -> Text,
+    }
+}
+
+diesel::joinable!(tasks -> associations (association_id));
+diesel::joinable!(task_categories -> tasks (task_id));

@@ -1,0 +1,2 @@
+DROP TABLE task_categories;
+DROP TABLE tasks;

@@ -1,0 +1,6 @@
+DROP TRIGGER tasks_fts_update;
+DROP TRIGGER tasks_fts_delete;
+DROP TRIGGER tasks_fts_insert;
+DROP TABLE tasks_fts;
+DROP TABLE task_categories;
+DROP TABLE tasks;

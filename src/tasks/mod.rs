@@ -1,0 +1,8 @@
+//! Volunteer tasks (vapaaehtoistehtävät): posting, the draft → published → closed /
+//! cancelled lifecycle, and search.
+
+pub mod input;
+pub mod lifecycle;
+pub mod model;
+pub mod routes;
+pub mod search;
