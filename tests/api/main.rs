@@ -18,4 +18,6 @@ mod health_and_errors;
 mod password_reset;
 mod rate_limits;
 mod reference_data;
+mod tasks_lifecycle;
+mod tasks_search;
 mod token_attacks;
