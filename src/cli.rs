@@ -1,5 +1,5 @@
 //! The `talkoot` command line: `serve` (default), `migrate`, `create-admin`,
-//! `import-associations`.
+//! `import-associations`, `seed --demo`.
 
 use std::io::{BufRead as _, IsTerminal as _};
 use std::path::{Path, PathBuf};
@@ -14,6 +14,7 @@ use crate::auth::passwords;
 use crate::config::Config;
 use crate::db;
 use crate::error::AppError;
+use crate::seed;
 use crate::startup::Application;
 
 /// Talkoot: volunteer matching for a region's associations.
@@ -51,7 +52,20 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Fill an empty database with demo data and print the demo logins. Only `--demo`
+    /// exists so far; a database that has any account or association is left untouched.
+    Seed {
+        /// A dozen associations in Etelä-Karjala and Kymenlaakso, 40+ published tasks, and
+        /// demo accounts (administrator, counsellor, owners, volunteers of several ages).
+        #[arg(long)]
+        demo: bool,
+    },
 }
+
+/// Printed by `talkoot seed` without `--demo`: there is nothing else to seed yet, and
+/// loading invented data should never happen by accident.
+const SEED_HINT: &str = "Nothing was seeded. `talkoot seed --demo` fills an empty database \
+with demo associations, tasks and accounts and prints their logins.";
 
 /// Runs the chosen command.
 pub async fn run(cli: Cli, config: Config) -> Result<(), AppError> {
@@ -98,7 +112,26 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), AppError> {
             print!("{report}");
             Ok(())
         }
+        Command::Seed { demo: false } => {
+            println!("{SEED_HINT}");
+            Ok(())
+        }
+        Command::Seed { demo: true } => {
+            let report = tokio::task::spawn_blocking(move || seed_demo(&config))
+                .await
+                .map_err(|e| AppError::internal(e.to_string()))??;
+            print!("{report}");
+            Ok(())
+        }
     }
+}
+
+/// Migrates, then loads the demo ([`seed::demo`]), which refuses a database with data.
+pub fn seed_demo(config: &Config) -> Result<seed::Report, AppError> {
+    let pool = db::build_pool(&config.database_url, 1)?;
+    let mut conn = pool.get()?;
+    db::run_migrations(&mut conn)?;
+    seed::demo(&mut conn)
 }
 
 /// Reads and checks the whole file before connecting, so that an unreadable file or a

@@ -16,6 +16,7 @@ pub mod email;
 pub mod error;
 pub mod health;
 pub mod reference;
+pub mod seed;
 pub mod startup;
 pub mod state;
 pub mod tasks;

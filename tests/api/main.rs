@@ -18,6 +18,7 @@ mod health_and_errors;
 mod password_reset;
 mod rate_limits;
 mod reference_data;
+mod seed_demo;
 mod tasks_lifecycle;
 mod tasks_search;
 mod token_attacks;
