@@ -45,3 +45,24 @@ pub fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(
 ) -> Result<Option<Option<T>>, D::Error> {
     <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
 }
+
+/// Reads `If-Match` as the version an editor last saw (ETags are `"{version}"`): `None`
+/// when absent or `*`; a value that names no version never matches, so it is refused with
+/// 412 rather than ignored.
+pub fn if_match(req: &actix_web::HttpRequest) -> Option<i32> {
+    let raw = req
+        .headers()
+        .get(header::IF_MATCH)?
+        .to_str()
+        .unwrap_or("-1")
+        .trim();
+    if raw == "*" {
+        return None;
+    }
+    Some(
+        raw.trim_start_matches("W/")
+            .trim_matches('"')
+            .parse()
+            .unwrap_or(-1),
+    )
+}

@@ -73,25 +73,6 @@ fn card_response(
         .json(card)
 }
 
-/// Reads `If-Match`: `None` for absent or `*`; a value that names no version never matches.
-fn if_match(req: &HttpRequest) -> Option<i32> {
-    let raw = req
-        .headers()
-        .get(header::IF_MATCH)?
-        .to_str()
-        .unwrap_or("-1")
-        .trim();
-    if raw == "*" {
-        return None;
-    }
-    Some(
-        raw.trim_start_matches("W/")
-            .trim_matches('"')
-            .parse()
-            .unwrap_or(-1),
-    )
-}
-
 async fn list(
     state: web::Data<AppState>,
     query: web::Query<SearchQuery>,
@@ -159,7 +140,7 @@ async fn patch_card(
     ApiJson(input): ApiJson<CardInput>,
 ) -> Result<HttpResponse, AppError> {
     let key = path.into_inner();
-    let expected = if_match(&req);
+    let expected = crate::api::if_match(&req);
     let (card, version) = state
         .db
         .write(move |conn| {

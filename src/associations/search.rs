@@ -1,6 +1,6 @@
 //! Listing and searching verified associations.
 //!
-//! Text search is backend-specific and sits in [`text_match`]: PostgreSQL's `finnish`
+//! Text search is backend-specific and sits in [`crate::db::fulltext`]: PostgreSQL's `finnish`
 //! configuration stems inflected words ("nuorille" meets "nuoret"), SQLite's FTS5 matches
 //! prefixes; both match every word of the query as a prefix. Everything else (filters,
 //! counting, paging) is one diesel query for both.
@@ -11,6 +11,7 @@ use diesel::sql_types::{Bool, Double, Text};
 use serde::{Deserialize, Serialize};
 
 use crate::associations::model::{self, Association, Summary, VERIFIED};
+use crate::db::fulltext::{self, text_sql};
 use crate::db::schema::{associations, municipalities};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::{AppError, FieldError};
@@ -67,71 +68,10 @@ pub fn paging(page: Option<i64>, per_page: Option<i64>) -> Result<(i64, i64), Ap
     }
 }
 
-/// The words of a query, reduced to letters and digits (so no query syntax gets through).
-fn words(q: &str) -> Vec<String> {
-    q.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .map(|w| w.chars().take(40).collect::<String>().to_lowercase())
-        .collect()
-}
-
-type BoxedBool = Box<dyn BoxableExpression<associations::table, MultiBackend, SqlType = Bool>>;
-type BoxedRank = Box<dyn BoxableExpression<associations::table, MultiBackend, SqlType = Double>>;
-
-/// The backend's text-match condition and relevance expression for `words`.
-fn text_match(conn: &DbConnection, words: &[String]) -> (BoxedBool, BoxedRank) {
-    match conn {
-        DbConnection::Postgres(_) => {
-            // `word:*` is stemmed and then prefix-matched, so both inflections and partial
-            // words are found. The document expression is the one the GIN index is built on.
-            let query = words
-                .iter()
-                .map(|w| format!("{w}:*"))
-                .collect::<Vec<_>>()
-                .join(" & ");
-            const DOCUMENT: &str = "(setweight(to_tsvector('finnish', associations.name), 'A') || \
-                                    setweight(to_tsvector('finnish', associations.search_document), 'B'))";
-            (
-                Box::new(
-                    sql::<Bool>(&format!("{DOCUMENT} @@ to_tsquery('finnish', "))
-                        .bind::<Text, _>(query.clone())
-                        .sql(")"),
-                ),
-                Box::new(
-                    sql::<Double>(&format!("ts_rank({DOCUMENT}, to_tsquery('finnish', "))
-                        .bind::<Text, _>(query)
-                        .sql("))::float8"),
-                ),
-            )
-        }
-        DbConnection::Sqlite(_) => {
-            let query = words
-                .iter()
-                .map(|w| format!("\"{w}\"*"))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            (
-                Box::new(
-                    sql::<Bool>("associations.rowid IN (SELECT rowid FROM associations_fts WHERE associations_fts MATCH ")
-                        .bind::<Text, _>(query.clone())
-                        .sql(")"),
-                ),
-                // bm25 is lower for better matches; negate so that higher is better.
-                Box::new(
-                    sql::<Double>("-(SELECT bm25(associations_fts, 10.0, 1.0) FROM associations_fts WHERE associations_fts MATCH ")
-                        .bind::<Text, _>(query)
-                        .sql(" AND associations_fts.rowid = associations.rowid)"),
-                ),
-            )
-        }
-    }
-}
-
 /// Lists verified associations matching the query, sorted by relevance (with `q`) or name.
 pub fn search(conn: &mut DbConnection, query: SearchQuery) -> Result<Page<Summary>, AppError> {
     let (page, per_page) = paging(query.page, query.per_page)?;
-    let words = query.q.as_deref().map(words).unwrap_or_default();
+    let words = query.q.as_deref().map(fulltext::words).unwrap_or_default();
     let sort = query.sort.as_deref().unwrap_or(if words.is_empty() {
         "name"
     } else {
@@ -161,14 +101,26 @@ pub fn search(conn: &mut DbConnection, query: SearchQuery) -> Result<Page<Summar
             q = q.filter(associations::field_of_activity.eq(category.clone()));
         }
         if !words.is_empty() {
-            q = q.filter(text_match(conn, &words).0);
+            let c = text_sql(conn, "associations", "name", &words).condition;
+            q = q.filter(
+                sql::<Bool>(&c.before)
+                    .bind::<Text, _>(c.value)
+                    .sql(&c.after),
+            );
         }
         q
     };
     let total: i64 = build(conn).count().get_result(conn)?;
     let mut rows = build(conn);
     if sort == "relevance" && !words.is_empty() {
-        rows = rows.order((text_match(conn, &words).1.desc(), associations::name.asc()));
+        let r = text_sql(conn, "associations", "name", &words).rank;
+        rows = rows.order((
+            sql::<Double>(&r.before)
+                .bind::<Text, _>(r.value)
+                .sql(&r.after)
+                .desc(),
+            associations::name.asc(),
+        ));
     } else {
         rows = rows.order((associations::name.asc(), associations::id.asc()));
     }
@@ -183,15 +135,4 @@ pub fn search(conn: &mut DbConnection, query: SearchQuery) -> Result<Page<Summar
         page,
         per_page,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn query_syntax_never_reaches_the_engine() {
-        assert_eq!(
-            super::words("nuoret & \"OR\" ääni:*"),
-            ["nuoret", "or", "ääni"]
-        );
-    }
 }

@@ -3,6 +3,7 @@
 //! helpers ([`Db::run`], [`Db::write`]) through which every request touches the database
 //! without blocking an async worker.
 
+pub mod fulltext;
 pub mod schema;
 
 use std::path::PathBuf;

@@ -62,24 +62,6 @@ fn task_response(
     response.json(task)
 }
 
-fn if_match(req: &HttpRequest) -> Option<i32> {
-    let raw = req
-        .headers()
-        .get(header::IF_MATCH)?
-        .to_str()
-        .unwrap_or("-1")
-        .trim();
-    if raw == "*" {
-        return None;
-    }
-    Some(
-        raw.trim_start_matches("W/")
-            .trim_matches('"')
-            .parse()
-            .unwrap_or(-1),
-    )
-}
-
 async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let query = TaskQuery::parse(req.query_string())?;
     let page = state
@@ -152,7 +134,7 @@ async fn patch_task(
     ApiJson(input): ApiJson<TaskInput>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let expected = if_match(&req);
+    let expected = crate::api::if_match(&req);
     let (view, version) = state
         .db
         .write(move |conn| {

@@ -11,6 +11,7 @@ use diesel::sql_types::{Bool, Double, Text};
 use serde::Serialize;
 
 use crate::associations::search::{Page, paging};
+use crate::db::fulltext::{self, text_sql};
 use crate::db::schema::{associations, municipalities, task_categories, tasks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::{AppError, FieldError};
@@ -180,63 +181,6 @@ pub struct TaskPage {
     pub facets: Option<Facets>,
 }
 
-fn words(q: &str) -> Vec<String> {
-    q.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .map(|w| w.chars().take(40).collect::<String>().to_lowercase())
-        .collect()
-}
-
-/// The backend-specific text condition and rank, as SQL text and the value to bind
-/// (one branch per backend). Literal SQL fits any query source, so the same condition
-/// serves the task list and the facet queries that join other tables.
-fn text_sql(conn: &DbConnection, words: &[String]) -> [(String, String, &'static str); 2] {
-    match conn {
-        DbConnection::Postgres(_) => {
-            let query = words
-                .iter()
-                .map(|w| format!("{w}:*"))
-                .collect::<Vec<_>>()
-                .join(" & ");
-            const DOCUMENT: &str = "(setweight(to_tsvector('finnish', tasks.title), 'A') || \
-                                    setweight(to_tsvector('finnish', tasks.search_document), 'B'))";
-            [
-                (
-                    format!("{DOCUMENT} @@ to_tsquery('finnish', "),
-                    query.clone(),
-                    ")",
-                ),
-                (
-                    format!("ts_rank({DOCUMENT}, to_tsquery('finnish', "),
-                    query,
-                    "))::float8",
-                ),
-            ]
-        }
-        DbConnection::Sqlite(_) => {
-            let query = words
-                .iter()
-                .map(|w| format!("\"{w}\"*"))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            [
-                (
-                    "tasks.rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ".to_owned(),
-                    query.clone(),
-                    ")",
-                ),
-                (
-                    "-(SELECT bm25(tasks_fts, 10.0, 1.0) FROM tasks_fts WHERE tasks_fts MATCH "
-                        .to_owned(),
-                    query,
-                    " AND tasks_fts.rowid = tasks.rowid)",
-                ),
-            ]
-        }
-    }
-}
-
 /// Applies every filter of `$q` to a boxed query whose source includes `tasks`.
 macro_rules! with_filters {
     ($query:expr, $conn:expr, $q:expr, $words:expr) => {{
@@ -333,8 +277,12 @@ macro_rules! with_filters {
             None => {}
         }
         if !$words.is_empty() {
-            let [(prefix, bind, suffix), _] = text_sql($conn, $words);
-            query = query.filter(sql::<Bool>(&prefix).bind::<Text, _>(bind).sql(suffix));
+            let c = text_sql($conn, "tasks", "title", $words).condition;
+            query = query.filter(
+                sql::<Bool>(&c.before)
+                    .bind::<Text, _>(c.value)
+                    .sql(&c.after),
+            );
         }
         query
     }};
@@ -351,7 +299,7 @@ fn filtered<'a>(
 /// Runs a search.
 pub fn search(conn: &mut DbConnection, q: TaskQuery) -> Result<TaskPage, AppError> {
     let (page, per_page) = paging(q.page, q.per_page)?;
-    let words = q.q.as_deref().map(words).unwrap_or_default();
+    let words = q.q.as_deref().map(fulltext::words).unwrap_or_default();
     let sort = q.sort.clone().unwrap_or_else(|| {
         if words.is_empty() {
             "newest".into()
@@ -369,13 +317,13 @@ pub fn search(conn: &mut DbConnection, q: TaskQuery) -> Result<TaskPage, AppErro
                 .order(tasks::published_at.desc())
                 .limit(RANK_CANDIDATES)
                 .load(conn)?;
-            let [_, (prefix, bind, suffix)] = text_sql(conn, &words);
+            let r = text_sql(conn, "tasks", "title", &words).rank;
             filtered(conn, &q, &words)
                 .filter(tasks::id.eq_any(candidates))
                 .order((
-                    sql::<Double>(&prefix)
-                        .bind::<Text, _>(bind)
-                        .sql(suffix)
+                    sql::<Double>(&r.before)
+                        .bind::<Text, _>(r.value)
+                        .sql(&r.after)
                         .desc(),
                     tasks::published_at.desc(),
                     tasks::id,
