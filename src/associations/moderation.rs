@@ -57,6 +57,10 @@ pub fn set_status(
     status: &str,
 ) -> Result<Card, AppError> {
     let association = model::find(conn, key)?.ok_or(AppError::NotFound)?;
+    if association.status == status {
+        // Already so: nothing changes and nobody is emailed twice.
+        return model::card(conn, association, None);
+    }
     let now = Utc::now().naive_utc();
     if status == VERIFIED {
         diesel::update(associations::table.find(&association.id))
