@@ -46,23 +46,23 @@ pub fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(
     <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
 }
 
-/// Reads `If-Match` as the version an editor last saw (ETags are `"{version}"`): `None`
-/// when absent or `*`; a value that names no version never matches, so it is refused with
-/// 412 rather than ignored.
-pub fn if_match(req: &actix_web::HttpRequest) -> Option<i32> {
+/// Reads `If-Match` as the versions an editor may have seen (ETags are `"{version}"`):
+/// `None` when absent or `*`. RFC 9110 compares strongly, so a weak tag (`W/"3"`) or a
+/// value that names no version matches nothing and the edit is refused with 412.
+pub fn if_match(req: &actix_web::HttpRequest) -> Option<Vec<i32>> {
     let raw = req
         .headers()
         .get(header::IF_MATCH)?
         .to_str()
-        .unwrap_or("-1")
+        .unwrap_or("")
         .trim();
     if raw == "*" {
         return None;
     }
     Some(
-        raw.trim_start_matches("W/")
-            .trim_matches('"')
-            .parse()
-            .unwrap_or(-1),
+        raw.split(',')
+            .map(str::trim)
+            .filter_map(|tag| tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok())
+            .collect(),
     )
 }

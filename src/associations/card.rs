@@ -377,7 +377,11 @@ pub fn check(
 
 /// A slug that no association has yet: the name's slug, or it with `-2`, `-3`, …
 fn free_slug(conn: &mut DbConnection, name: &str) -> Result<String, AppError> {
-    let base = identifiers::slugify(name);
+    let mut base = identifiers::slugify(name);
+    // A slug must never read as an id, or one association's link could open another.
+    if uuid::Uuid::parse_str(&base).is_ok() {
+        base = format!("yhdistys-{base}");
+    }
     let taken: Vec<String> = associations::table
         .filter(
             associations::slug
@@ -468,7 +472,7 @@ pub fn create(conn: &mut DbConnection, user_id: &str, input: CardInput) -> Resul
 pub fn update(
     conn: &mut DbConnection,
     association: Association,
-    if_match: Option<i32>,
+    if_match: Option<Vec<i32>>,
     input: CardInput,
 ) -> Result<Association, AppError> {
     model::lock(conn, &association.id)?;
@@ -476,7 +480,7 @@ pub fn update(
         .find(&association.id)
         .select(associations::version)
         .first(conn)?;
-    if if_match.is_some_and(|v| v != current) {
+    if if_match.is_some_and(|tags| !tags.contains(&current)) {
         return Err(AppError::PreconditionFailed);
     }
     let changes = check(conn, input, Some(&association))?;

@@ -214,6 +214,13 @@ pub fn decide(
             claim.status
         )));
     }
+    model::lock(conn, &claim.association_id)?;
+    if approve && model::has_owner(conn, &claim.association_id)? {
+        return Err(AppError::Conflict(
+            "The association already has an owner (another claim was approved); reject this one."
+                .into(),
+        ));
+    }
     let now = Utc::now().naive_utc();
     diesel::update(association_claims::table.find(claim_id))
         .set((

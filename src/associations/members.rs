@@ -58,12 +58,13 @@ pub struct ChangeRole {
     pub role: String,
 }
 
-/// What adding led to.
+/// The answer to adding a member. It is the same whether the address already had an
+/// account (added at once) or not (invited), so that adding people cannot be used to find
+/// out who has an account.
 #[derive(Debug, Serialize)]
-#[serde(tag = "result", rename_all = "snake_case")]
-pub enum Added {
-    Member(Member),
-    Invited(Invitation),
+pub struct Added {
+    pub email: String,
+    pub role: String,
 }
 
 fn check_role(role: &str) -> Result<(), AppError> {
@@ -179,13 +180,10 @@ pub fn add(
             }
             .render(Language::from_code(&user.language));
             outbox::enqueue(conn, Some(&user.id), &user.email, &mail)?;
-            Ok(Added::Member(Member {
-                user_id: user.id,
-                display_name: user.display_name,
+            Ok(Added {
                 email: user.email,
                 role,
-                since: now.and_utc(),
-            }))
+            })
         }
         None => {
             let exists: i64 = association_invitations::table
@@ -216,11 +214,7 @@ pub fn add(
             }
             .render(Language::from_code(&inviter.language));
             outbox::enqueue(conn, None, &email, &mail)?;
-            Ok(Added::Invited(Invitation {
-                email,
-                role,
-                invited_at: now.and_utc(),
-            }))
+            Ok(Added { email, role })
         }
     }
 }

@@ -138,8 +138,16 @@ pub struct Summary {
 
 /// Loads by id, or by slug when `key` is not an id.
 pub fn find(conn: &mut DbConnection, key: &str) -> Result<Option<Association>, AppError> {
+    let by_id = associations::table
+        .find(key)
+        .select(Association::as_select())
+        .first(conn)
+        .optional()?;
+    if by_id.is_some() {
+        return Ok(by_id);
+    }
     Ok(associations::table
-        .filter(associations::id.eq(key).or(associations::slug.eq(key)))
+        .filter(associations::slug.eq(key))
         .select(Association::as_select())
         .first(conn)
         .optional()?)

@@ -181,11 +181,17 @@ async fn add_member(
         .db
         .write(move |conn| {
             let association = access::owner(conn, &key, &user.user_id)?;
-            members::add(conn, &app, &association, &user.user_id, req)
+            let added = members::add(conn, &app, &association, &user.user_id, req)?;
+            Ok((association.id, added))
         })
         .await?;
     state.wake_mailer();
+    let (id, added) = added;
     Ok(HttpResponse::Created()
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/associations/{id}/members"),
+        ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(added))
 }
@@ -336,10 +342,6 @@ async fn claim(
         })
         .await?;
     Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("/api/v1/admin/claims/{}", claim.id),
-        ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(claim))
 }

@@ -102,7 +102,7 @@ pub fn editable(
 pub fn update(
     conn: &mut DbConnection,
     task: Task,
-    if_match: Option<i32>,
+    if_match: Option<Vec<i32>>,
     input: TaskInput,
 ) -> Result<(), AppError> {
     if let DbConnection::Postgres(pg) = conn {
@@ -116,7 +116,7 @@ pub fn update(
         .find(&task.id)
         .select(tasks::version)
         .first(conn)?;
-    if if_match.is_some_and(|v| v != current) {
+    if if_match.is_some_and(|tags| !tags.contains(&current)) {
         return Err(AppError::PreconditionFailed);
     }
     if task.status == CANCELLED {

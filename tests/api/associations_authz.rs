@@ -87,7 +87,13 @@ async fn every_route_answers_each_caller_as_it_should(backend: Backend) {
         )
         .await;
     assert_eq!(added.status(), 201);
-    let editor_id = added.json::<Value>().await.unwrap()["user_id"]
+    let members: Value = app
+        .get_auth(&format!("/api/v1/associations/{a_id}/members"), &owner_a)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let editor_id = members["members"][1]["user_id"]
         .as_str()
         .unwrap()
         .to_owned();
