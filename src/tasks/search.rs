@@ -400,7 +400,8 @@ fn facets(conn: &mut DbConnection, q: &TaskQuery, words: &[String]) -> Result<Fa
     })
 }
 
-/// Open (published, not past) tasks of one association, soonest first, for its card.
+/// Open tasks of one association (published, not ended, deadline not passed: the ones
+/// `GET /tasks` lists), soonest first, for its card.
 pub fn open_tasks_of(
     conn: &mut DbConnection,
     association_id: &str,
@@ -410,6 +411,11 @@ pub fn open_tasks_of(
         .filter(tasks::association_id.eq(association_id))
         .filter(tasks::status.eq(PUBLISHED))
         .filter(tasks::ends_at.is_null().or(tasks::ends_at.ge(now)))
+        .filter(
+            tasks::application_deadline
+                .is_null()
+                .or(tasks::application_deadline.ge(now)),
+        )
         .order((
             tasks::starts_at.is_null(),
             tasks::starts_at.asc(),
