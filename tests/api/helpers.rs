@@ -129,6 +129,17 @@ pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
     }
 }
 
+/// Logs through the test harness's capture (shown only for a failing test), at `warn`
+/// unless `RUST_LOG` says otherwise; the server's own set-up writes to stderr directly.
+fn init_test_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_test_writer()
+        .try_init();
+}
+
 /// Starts an app with the default test configuration.
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, |_| {}).await
@@ -136,7 +147,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// Starts an app after letting the test adjust its configuration.
 pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
-    talkoot::telemetry::init();
+    init_test_logging();
     let dir = tempfile::tempdir().expect("temp dir");
     let mail_dir = dir.path().join("mail");
     let (database_url, pg_database) = match backend {
