@@ -83,18 +83,27 @@ async fn create(
         .write(move |conn| {
             let (association, _) = access::member(conn, &key, &user.user_id)?;
             let id = lifecycle::create(conn, &association, input)?;
-            let viewer = Viewer::load(conn, Some(user.user_id))?;
-            let (task, association, _) = lifecycle::visible(conn, &id, &viewer)?;
-            let version = task.version;
-            Ok((
-                lifecycle::view_for(conn, task, &association, &viewer)?,
-                version,
-            ))
+            reread(conn, &id, user.user_id)
         })
         .await?;
     let mut response = HttpResponse::Created();
     response.insert_header((header::LOCATION, format!("/api/v1/tasks/{}", view.id)));
     Ok(task_response(response, &view, version, true))
+}
+
+/// The task as its member sees it after a change, with the version for the ETag.
+fn reread(
+    conn: &mut crate::db::DbConnection,
+    id: &str,
+    user_id: String,
+) -> Result<(TaskView, i32), AppError> {
+    let viewer = Viewer::load(conn, Some(user_id))?;
+    let (task, association, _) = lifecycle::visible(conn, id, &viewer)?;
+    let version = task.version;
+    Ok((
+        lifecycle::view_for(conn, task, &association, &viewer)?,
+        version,
+    ))
 }
 
 async fn get_task(
@@ -140,13 +149,7 @@ async fn patch_task(
         .write(move |conn| {
             let (task, _) = lifecycle::editable(conn, &id, &user.user_id)?;
             lifecycle::update(conn, task, expected, input)?;
-            let viewer = Viewer::load(conn, Some(user.user_id))?;
-            let (task, association, _) = lifecycle::visible(conn, &id, &viewer)?;
-            let version = task.version;
-            Ok((
-                lifecycle::view_for(conn, task, &association, &viewer)?,
-                version,
-            ))
+            reread(conn, &id, user.user_id)
         })
         .await?;
     Ok(task_response(HttpResponse::Ok(), &view, version, true))
@@ -163,13 +166,7 @@ async fn move_to(
         .write(move |conn| {
             let (task, association) = lifecycle::editable(conn, &id, &user.user_id)?;
             lifecycle::transition(conn, &task, &association, target)?;
-            let viewer = Viewer::load(conn, Some(user.user_id))?;
-            let (task, association, _) = lifecycle::visible(conn, &id, &viewer)?;
-            let version = task.version;
-            Ok((
-                lifecycle::view_for(conn, task, &association, &viewer)?,
-                version,
-            ))
+            reread(conn, &id, user.user_id)
         })
         .await?;
     Ok(task_response(HttpResponse::Ok(), &view, version, true))
