@@ -1,5 +1,6 @@
-//! The `talkoot` binary itself: configuration guard rails and `create-admin`, run as a user
-//! would run them.
+//! The `talkoot` binary itself: configuration guard rails and the zero-setup defaults, run
+//! as a user would run them. (Commands that work on a database, such as `create-admin`, are
+//! tested in tests/api on both backends.)
 
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};
@@ -115,42 +116,4 @@ fn development_defaults_need_no_setup() {
     }
     assert!(talkoot(dir.path(), &["migrate"], &[], "").status.success());
     assert_eq!(std::fs::read_to_string(&secret).unwrap(), first);
-}
-
-#[test]
-fn create_admin_reads_the_password_from_stdin() {
-    let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "create-admin",
-        "--email",
-        "Admin@Example.fi",
-        "--display-name",
-        "Koordinaattori",
-    ];
-    let weak = talkoot(dir.path(), &args, &[], "password\n");
-    assert!(!weak.status.success());
-    assert!(stderr(&weak).contains("password"), "{}", stderr(&weak));
-
-    let created = talkoot(
-        dir.path(),
-        &args,
-        &[],
-        "alueellinen koordinaattori kevät 2026\n",
-    );
-    assert!(created.status.success(), "{}", stderr(&created));
-    let again = talkoot(
-        dir.path(),
-        &args,
-        &[],
-        "alueellinen koordinaattori kevät 2026\n",
-    );
-    assert!(
-        !again.status.success(),
-        "a second admin with the same address"
-    );
-    assert!(
-        stderr(&again).contains("already has an account"),
-        "{}",
-        stderr(&again)
-    );
 }
