@@ -87,6 +87,8 @@ pub struct Changes {
     pub accessibility: Option<Option<String>>,
     pub logo_url: Option<Option<String>>,
     pub founding_year: Option<Option<i32>>,
+    /// Set when the changes are written, so the changeset is never empty.
+    pub updated_at: Option<chrono::NaiveDateTime>,
 }
 
 /// Limits of the free-text fields, in characters.
@@ -439,16 +441,13 @@ pub fn insert(
 
 /// Writes checked changes and refreshes the search text and version.
 pub fn apply(conn: &mut DbConnection, id: &str, changes: Changes) -> Result<(), AppError> {
-    match diesel::update(associations::table.find(id))
+    let changes = Changes {
+        updated_at: Some(Utc::now().naive_utc()),
+        ..changes
+    };
+    diesel::update(associations::table.find(id))
         .set(&changes)
-        .execute(conn)
-    {
-        // Every field was left out: nothing to write, but the version still moves on.
-        Err(diesel::result::Error::QueryBuilderError(_)) => {}
-        other => {
-            other?;
-        }
-    }
+        .execute(conn)?;
     model::touch(conn, id)
 }
 

@@ -37,6 +37,8 @@ struct ServiceChanges {
     target_group: Option<Option<String>>,
     price: Option<Option<String>>,
     how_to_get: Option<Option<String>>,
+    /// Always set, so a changeset is never empty.
+    updated_at: chrono::NaiveDateTime,
 }
 
 fn check(input: ServiceInput, creating: bool) -> Result<ServiceChanges, AppError> {
@@ -55,6 +57,7 @@ fn check(input: ServiceInput, creating: bool) -> Result<ServiceChanges, AppError
         })
     };
     let changes = ServiceChanges {
+        updated_at: Utc::now().naive_utc(),
         description: text("description", input.description, 2000),
         target_group: text("target_group", input.target_group, 300),
         price: text("price", input.price, 200),
@@ -140,17 +143,8 @@ pub fn update(
 ) -> Result<Service, AppError> {
     find(conn, association_id, service_id)?;
     let changes = check(input, false)?;
-    match diesel::update(association_services::table.find(service_id))
-        .set(&changes)
-        .execute(conn)
-    {
-        Err(diesel::result::Error::QueryBuilderError(_)) => {}
-        other => {
-            other?;
-        }
-    }
     diesel::update(association_services::table.find(service_id))
-        .set(association_services::updated_at.eq(Utc::now().naive_utc()))
+        .set(&changes)
         .execute(conn)?;
     model::touch(conn, association_id)?;
     find(conn, association_id, service_id)
