@@ -66,6 +66,16 @@ pub enum AppError {
     /// A uniqueness or state conflict (409).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A business rule refuses the request (403 or 409). `code` becomes the problem type, so
+    /// a client can tell a full task from a passed deadline without parsing prose; for a
+    /// state-machine refusal, `current_status` names the state the resource is in.
+    #[error("refused: {code}")]
+    Refused {
+        status: StatusCode,
+        code: &'static str,
+        detail: String,
+        current_status: Option<String>,
+    },
     /// `If-Match` names a version that is no longer current (412).
     #[error("precondition failed")]
     PreconditionFailed,
@@ -85,6 +95,36 @@ impl AppError {
         Self::Internal(message.into())
     }
 
+    /// A 409 for a rule about the resource's state (`task-full`, `deadline-passed`, …).
+    pub fn rule(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::Refused {
+            status: StatusCode::CONFLICT,
+            code,
+            detail: detail.into(),
+            current_status: None,
+        }
+    }
+
+    /// A 403 for a rule about the caller (`too-young`, …): they may never do this here.
+    pub fn ineligible(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::Refused {
+            status: StatusCode::FORBIDDEN,
+            code,
+            detail: detail.into(),
+            current_status: None,
+        }
+    }
+
+    /// A 409 for an action the state machine does not allow from `current`.
+    pub fn illegal_transition(current: &str, action: &str) -> Self {
+        Self::Refused {
+            status: StatusCode::CONFLICT,
+            code: "illegal-transition",
+            detail: format!("A sign-up that is {current} cannot be {action}."),
+            current_status: Some(current.to_owned()),
+        }
+    }
+
     /// A single-field validation failure, the most common case.
     pub fn field(field: &str, code: &str, message: &str) -> Self {
         Self::Validation(vec![FieldError::new(field, code, message)])
@@ -102,6 +142,7 @@ impl AppError {
             Self::Forbidden => "forbidden",
             Self::NotFound => "not-found",
             Self::Conflict(_) => "conflict",
+            Self::Refused { code, .. } => code,
             Self::PreconditionFailed => "precondition-failed",
             Self::RateLimited { .. } => "rate-limited",
             Self::Unavailable(_) => "service-unavailable",
@@ -122,6 +163,7 @@ impl AppError {
             Self::Forbidden => "You are not allowed to do this.".into(),
             Self::NotFound => "The resource does not exist.".into(),
             Self::Conflict(msg) => msg.clone(),
+            Self::Refused { detail, .. } => detail.clone(),
             Self::PreconditionFailed => {
                 "Someone changed this in the meantime; load it again and reapply your edit.".into()
             }
@@ -144,6 +186,9 @@ pub struct Problem {
     pub detail: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// The state a resource is in when a transition was refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_status: Option<String>,
 }
 
 impl Problem {
@@ -155,6 +200,7 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             errors: Vec::new(),
+            current_status: None,
         }
     }
 
@@ -177,6 +223,7 @@ impl ResponseError for AppError {
             Self::EmailNotVerified | Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Refused { status, .. } => *status,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -199,6 +246,10 @@ impl ResponseError for AppError {
             errors: match self {
                 Self::Validation(errors) => errors.clone(),
                 _ => Vec::new(),
+            },
+            current_status: match self {
+                Self::Refused { current_status, .. } => current_status.clone(),
+                _ => None,
             },
         };
         let mut response = problem.into_response();

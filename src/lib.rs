@@ -17,6 +17,7 @@ pub mod error;
 pub mod health;
 pub mod reference;
 pub mod seed;
+pub mod signups;
 pub mod startup;
 pub mod state;
 pub mod tasks;

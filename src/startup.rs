@@ -25,7 +25,7 @@ use crate::email::transport::Mailer;
 use crate::email::worker::Worker;
 use crate::error::{AppError, problem_for_framework_errors};
 use crate::state::AppState;
-use crate::{accounts, admin, associations, auth, health, reference, tasks};
+use crate::{accounts, admin, associations, auth, health, reference, signups, tasks};
 
 /// A built, bound, not yet running application.
 pub struct Application {
@@ -179,6 +179,7 @@ fn build_server(
                 associations::routes::configure(cfg);
                 admin::routes::configure(cfg);
                 tasks::routes::configure(cfg);
+                signups::routes::configure(cfg);
                 reference::routes::configure(cfg);
             }))
     })

@@ -29,6 +29,17 @@ pub fn strict<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D
     })
 }
 
+/// serde `deserialize_with` for an optional strict date (`null` or absent: `None`); use
+/// with `#[serde(default)]`.
+pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(raw) => parse_strict(&raw).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!("'{raw}' is not a date of the form YYYY-MM-DD"))
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_strict;

@@ -15,6 +15,14 @@ use crate::error::{AppError, FieldError};
 /// Largest request body the API accepts; every body in the API is small.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// Whether the request says its body is JSON (`application/json` or `…+json`).
+fn declares_json(req: &HttpRequest) -> bool {
+    req.mime_type()
+        .ok()
+        .flatten()
+        .is_some_and(|mime| mime.subtype() == mime::JSON || mime.suffix() == Some(mime::JSON))
+}
+
 /// A deserialised JSON request body.
 #[derive(Debug)]
 pub struct ApiJson<T>(pub T);
@@ -24,10 +32,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let is_json =
-            req.mime_type().ok().flatten().is_some_and(|mime| {
-                mime.subtype() == mime::JSON || mime.suffix() == Some(mime::JSON)
-            });
+        let is_json = declares_json(req);
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             if !is_json {
@@ -38,6 +43,33 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             // Bytes honours the app's PayloadConfig limit and answers 413 past it.
             let bytes = body.await?;
             parse(&bytes).map(ApiJson).map_err(Into::into)
+        })
+    }
+}
+
+/// A JSON body that may be left out entirely (no bytes at all): then it is `T::default()`,
+/// so that "sign up" is one click without a form. A body that is sent must be JSON.
+#[derive(Debug)]
+pub struct OptionalJson<T>(pub T);
+
+impl<T: DeserializeOwned + Default + 'static> FromRequest for OptionalJson<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let is_json = declares_json(req);
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let bytes = body.await?;
+            if bytes.is_empty() {
+                return Ok(OptionalJson(T::default()));
+            }
+            if !is_json {
+                return Err(actix_web::error::ErrorUnsupportedMediaType(
+                    "expected Content-Type: application/json",
+                ));
+            }
+            parse(&bytes).map(OptionalJson).map_err(Into::into)
         })
     }
 }

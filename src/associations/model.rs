@@ -340,3 +340,26 @@ pub fn lock(conn: &mut DbConnection, association_id: &str) -> Result<(), AppErro
     }
     Ok(())
 }
+
+/// An owner as an email needs them: account id, address, name, language code.
+pub type OwnerContact = (String, String, String, String);
+
+/// The owners of an association, oldest membership first: the people told about changes
+/// to it (verification, new sign-ups).
+pub fn owner_contacts(
+    conn: &mut DbConnection,
+    association_id: &str,
+) -> Result<Vec<OwnerContact>, AppError> {
+    Ok(association_members::table
+        .inner_join(crate::db::schema::users::table)
+        .filter(association_members::association_id.eq(association_id))
+        .filter(association_members::role.eq(OWNER))
+        .order(association_members::created_at)
+        .select((
+            crate::db::schema::users::id,
+            crate::db::schema::users::email,
+            crate::db::schema::users::display_name,
+            crate::db::schema::users::language,
+        ))
+        .load(conn)?)
+}

@@ -4,12 +4,10 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use crate::accounts::Language;
-use crate::associations::model::{
-    self, Association, Card, OWNER, PENDING, SUSPENDED, Summary, VERIFIED,
-};
+use crate::associations::model::{self, Association, Card, PENDING, SUSPENDED, Summary, VERIFIED};
 use crate::associations::search::{Page, paging};
 use crate::db::DbConnection;
-use crate::db::schema::{association_members, associations, users};
+use crate::db::schema::associations;
 use crate::email::{Template, outbox};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -75,18 +73,7 @@ pub fn set_status(
             .execute(conn)?;
     }
     model::touch(conn, &association.id)?;
-    let owners: Vec<(String, String, String, String)> = association_members::table
-        .inner_join(users::table)
-        .filter(association_members::association_id.eq(&association.id))
-        .filter(association_members::role.eq(OWNER))
-        .select((
-            users::id,
-            users::email,
-            users::display_name,
-            users::language,
-        ))
-        .load(conn)?;
-    for (user_id, email, name, language) in owners {
+    for (user_id, email, name, language) in model::owner_contacts(conn, &association.id)? {
         let template = if status == VERIFIED {
             let link = state.link(&format!("/associations/{}", association.slug));
             Template::AssociationVerified {

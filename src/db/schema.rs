@@ -145,6 +145,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     association_claims,
     tasks,
     task_categories,
+    signups,
+    signup_events,
+    volunteer_records,
 );
 
 diesel::table! {
@@ -268,6 +271,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
+        accepted_count -> Integer,
     }
 }
 
@@ -280,3 +284,60 @@ diesel::table! {
 
 diesel::joinable!(tasks -> associations (association_id));
 diesel::joinable!(task_categories -> tasks (task_id));
+
+diesel::table! {
+    signups (id) {
+        id -> Text,
+        task_id -> Text,
+        volunteer_id -> Text,
+        message -> Nullable<Text>,
+        status -> Text,
+        referral_id -> Nullable<Text>,
+        hours -> Nullable<Double>,
+        record_checked_on -> Nullable<Date>,
+        record_checked_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
+        completed_at -> Nullable<Timestamp>,
+        completed_by -> Nullable<Text>,
+        cancelled_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+        volunteer_rating -> Nullable<Integer>,
+        volunteer_comment -> Nullable<Text>,
+        volunteer_feedback_at -> Nullable<Timestamp>,
+        association_rating -> Nullable<Integer>,
+        association_comment -> Nullable<Text>,
+        association_feedback_at -> Nullable<Timestamp>,
+        association_feedback_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    signup_events (id) {
+        id -> Text,
+        signup_id -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    volunteer_records (user_id) {
+        user_id -> Text,
+        code -> Text,
+        share_name -> Bool,
+        share_tasks -> Bool,
+        share_hours -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(signups -> tasks (task_id));
+diesel::joinable!(signups -> users (volunteer_id));
+diesel::joinable!(signup_events -> signups (signup_id));
+diesel::joinable!(volunteer_records -> users (user_id));

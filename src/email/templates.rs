@@ -3,6 +3,7 @@
 //! Plain text only: it reads well in every client and cannot carry tracking pixels.
 
 mod associations;
+mod signups;
 
 use crate::accounts::Language;
 
@@ -60,6 +61,89 @@ pub enum Template {
         name: String,
         association: String,
     },
+    /// To an association's contact address and owners: someone signed up to one of its tasks,
+    /// so that they can act on it. `status` is "pending" (the association must accept or
+    /// decline), "accepted" (automatic approval: already accepted) or "waitlisted" (the task
+    /// is full: the volunteer is on the waitlist).
+    SignupReceived {
+        association: String,
+        task: String,
+        volunteer: String,
+        status: String,
+        link: String,
+    },
+    /// To an association's contact address and owners: an accepted, pending or waitlisted
+    /// volunteer withdrew, so they know not to count on them.
+    SignupWithdrawn {
+        association: String,
+        task: String,
+        volunteer: String,
+        link: String,
+    },
+    /// To the volunteer: the sign-up was received and waits for the association's decision
+    /// (manual approval).
+    SignupPending {
+        name: String,
+        task: String,
+        association: String,
+        link: String,
+    },
+    /// To the volunteer: the task is full, so they are on the waitlist and will be emailed if a
+    /// spot frees up.
+    SignupWaitlisted {
+        name: String,
+        task: String,
+        association: String,
+        link: String,
+    },
+    /// To the volunteer: the sign-up was accepted. `starts` is an optional human-readable start
+    /// time (e.g. "2026-12-01 10:00 UTC") and `contact` the optional contact person of the
+    /// task. Tells them to show up, that the association will be in touch, and that they can
+    /// withdraw through the link if their plans change.
+    SignupAccepted {
+        name: String,
+        task: String,
+        association: String,
+        starts: Option<String>,
+        contact: Option<String>,
+        link: String,
+    },
+    /// To the volunteer: the association declined the sign-up. Kind in tone; the link points at
+    /// the task search, to find another task.
+    SignupDeclined {
+        name: String,
+        task: String,
+        association: String,
+        link: String,
+    },
+    /// To the volunteer: a spot freed up and they moved up from the waitlist. `accepted` is true
+    /// when they are now accepted (automatic approval), false when they now wait for the
+    /// association's decision (manual approval).
+    SignupMovedUp {
+        name: String,
+        task: String,
+        association: String,
+        accepted: bool,
+        link: String,
+    },
+    /// To the volunteer: the association cancelled the task, which cancelled the sign-up too.
+    /// The link points at the task search, to find other tasks.
+    SignupTaskCancelled {
+        name: String,
+        task: String,
+        association: String,
+        link: String,
+    },
+    /// To the volunteer: the association marked the task completed with `hours` (already
+    /// formatted, e.g. "3.5"). It now shows on their volunteering record (the link), where
+    /// they can also leave feedback.
+    SignupCompleted {
+        name: String,
+        task: String,
+        association: String,
+        hours: String,
+        link: String,
+    },
 }
 
 /// A rendered email, ready for the outbox.
@@ -88,12 +172,23 @@ impl Template {
             Self::MemberInvited { .. } => "member_invited",
             Self::ClaimApproved { .. } => "claim_approved",
             Self::ClaimRejected { .. } => "claim_rejected",
+            Self::SignupReceived { .. } => "signup_received",
+            Self::SignupWithdrawn { .. } => "signup_withdrawn",
+            Self::SignupPending { .. } => "signup_pending",
+            Self::SignupWaitlisted { .. } => "signup_waitlisted",
+            Self::SignupAccepted { .. } => "signup_accepted",
+            Self::SignupDeclined { .. } => "signup_declined",
+            Self::SignupMovedUp { .. } => "signup_moved_up",
+            Self::SignupTaskCancelled { .. } => "signup_task_cancelled",
+            Self::SignupCompleted { .. } => "signup_completed",
         }
     }
 
     /// Renders the subject and body in `lang`.
     pub fn render(&self, lang: Language) -> Rendered {
-        if let Some((subject, body)) = associations::render(self, lang) {
+        if let Some((subject, body)) =
+            associations::render(self, lang).or_else(|| signups::render(self, lang))
+        {
             return Rendered {
                 kind: self.kind(),
                 subject,
@@ -192,7 +287,8 @@ fn signature(lang: Language) -> &'static str {
     }
 }
 
-/// Association templates are rendered by their own module, so this arm is never reached.
+/// Association and sign-up templates are rendered by their own modules, so this arm is never
+/// reached.
 fn unreachable_template() -> (String, String) {
     (String::from("Talkoot"), String::new())
 }

@@ -342,6 +342,15 @@ pub fn prepare(
             "Give at least one spot, or null for unlimited.",
         );
     }
+    if let (Some(spots), Some(task)) = (d.spots, existing)
+        && spots < task.accepted_count
+    {
+        fail(
+            "spots",
+            "below_accepted",
+            "More volunteers are already accepted than that; decline some first.",
+        );
+    }
     if d.estimated_hours
         .is_some_and(|h| !(h > 0.0 && h <= 10_000.0))
     {

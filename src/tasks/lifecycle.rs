@@ -4,12 +4,13 @@
 use chrono::Utc;
 use diesel::prelude::*;
 
-use crate::accounts::model::age_on;
 use crate::associations::access::{self, Viewer};
 use crate::associations::model::{self as associations_model, Association, VERIFIED};
 use crate::db::DbConnection;
-use crate::db::schema::{associations, tasks, users};
+use crate::db::schema::{associations, tasks};
 use crate::error::AppError;
+use crate::signups::notify::Notifier;
+use crate::signups::{decisions, transitions};
 use crate::tasks::input::{self, TaskInput};
 use crate::tasks::model::{
     self, CANCELLED, CLOSED, DRAFT, PUBLISHED, SignUpStatus, Task, TaskView,
@@ -98,25 +99,17 @@ pub fn editable(
     }
 }
 
-/// Edits a task if `if_match` is current; a cancelled task is final.
+/// Edits a task if `if_match` is current; a cancelled task is final. More spots (or no
+/// limit) move waitlisted volunteers up.
 pub fn update(
     conn: &mut DbConnection,
+    notifier: &Notifier,
     task: Task,
     if_match: Option<Vec<i32>>,
     input: TaskInput,
 ) -> Result<(), AppError> {
-    if let DbConnection::Postgres(pg) = conn {
-        tasks::table
-            .find(&task.id)
-            .select(tasks::id)
-            .for_update()
-            .first::<String>(pg)?;
-    }
-    let current: i32 = tasks::table
-        .find(&task.id)
-        .select(tasks::version)
-        .first(conn)?;
-    if if_match.is_some_and(|tags| !tags.contains(&current)) {
+    let task = model::lock(conn, &task.id)?;
+    if if_match.is_some_and(|tags| !tags.contains(&task.version)) {
         return Err(AppError::PreconditionFailed);
     }
     if task.status == CANCELLED {
@@ -131,16 +124,20 @@ pub fn update(
     if let Some(list) = categories {
         input::set_categories(conn, &task.id, &list)?;
     }
-    touch(conn, &task.id)
+    touch(conn, &task.id)?;
+    transitions::promote(conn, notifier, &task.id)
 }
 
-/// Moves a task to `target` if the transition is allowed.
+/// Moves a task to `target` if the transition is allowed. Cancelling cancels the open
+/// sign-ups and emails those volunteers.
 pub fn transition(
     conn: &mut DbConnection,
+    notifier: &Notifier,
     task: &Task,
     association: &Association,
     target: &str,
 ) -> Result<(), AppError> {
+    let task = &model::lock(conn, &task.id)?;
     let allowed = match target {
         PUBLISHED => task.status == DRAFT || task.status == CLOSED,
         CLOSED => task.status == PUBLISHED,
@@ -167,61 +164,24 @@ pub fn transition(
             .set(tasks::published_at.eq(now))
             .execute(conn)?;
     }
+    if target == CANCELLED {
+        decisions::cancel_open(conn, notifier, task, association)?;
+    }
     touch(conn, &task.id)
 }
 
 /// Whether `user_id` could sign up to the task now, and if not, why. The reasons are
-/// stable codes a front end can translate.
+/// stable codes a front end can translate (see `signups::join::Refusal`).
 pub fn sign_up_status(
     conn: &mut DbConnection,
     task: &Task,
     association: &Association,
     user_id: Option<&str>,
 ) -> Result<SignUpStatus, AppError> {
-    let no = |reason| {
-        Ok(SignUpStatus {
-            can_sign_up: false,
-            reason: Some(reason),
-        })
-    };
-    let now = Utc::now().naive_utc();
-    if task.status != PUBLISHED || association.status != VERIFIED {
-        return no("not_published");
-    }
-    if task.application_deadline.is_some_and(|d| d < now) {
-        return no("deadline_passed");
-    }
-    if task.ends_at.is_some_and(|e| e < now) {
-        return no("ended");
-    }
-    let Some(user_id) = user_id else {
-        return no("sign_in_required");
-    };
-    let birth_date: Option<chrono::NaiveDate> = users::table
-        .find(user_id)
-        .select(users::birth_date)
-        .first(conn)?;
-    let Some(birth_date) = birth_date else {
-        return no("birth_date_missing");
-    };
-    // Age on the start date; today for ongoing tasks (DESIGN.md).
-    let on = task
-        .starts_at
-        .filter(|_| task.schedule_type != "ongoing")
-        .map_or(now.date(), |s| s.date());
-    let age = age_on(birth_date, on);
-    if task.min_age.is_some_and(|min| age < min) {
-        return no("too_young");
-    }
-    if task.max_age.is_some_and(|max| age > max) {
-        return no("too_old");
-    }
-    if task.spots == Some(0) {
-        return no("full");
-    }
+    let refusal = crate::signups::join::check(conn, task, association, user_id)?;
     Ok(SignUpStatus {
-        can_sign_up: true,
-        reason: None,
+        can_sign_up: refusal.is_none(),
+        reason: refusal.map(crate::signups::join::Refusal::reason),
     })
 }
 

@@ -48,6 +48,20 @@ pub struct Task {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub published_at: Option<NaiveDateTime>,
+    /// Accepted sign-ups, kept in step by `signups` (a CHECK keeps it within `spots`).
+    pub accepted_count: i32,
+}
+
+impl Task {
+    /// Free spots; `None` for a task without a limit.
+    pub fn spots_left(&self) -> Option<i32> {
+        self.spots.map(|s| (s - self.accepted_count).max(0))
+    }
+
+    /// Whether the task's time is over, after which nobody joins or moves up.
+    pub fn has_ended(&self, now: NaiveDateTime) -> bool {
+        self.ends_at.is_some_and(|e| e < now)
+    }
 }
 
 /// Student placement (harjoittelupaikka) details.
@@ -127,6 +141,23 @@ pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Task>, AppError>
         .optional()?)
 }
 
+/// Loads a task and, on PostgreSQL, locks its row until the transaction ends, so that
+/// everything that counts its sign-ups (sign-up, accept, withdraw, spots edits, cancel)
+/// runs one at a time per task. SQLite needs no row lock: `db::write_tx` takes the
+/// database's write lock up front.
+pub fn lock(conn: &mut DbConnection, id: &str) -> Result<Task, AppError> {
+    let task = match conn {
+        DbConnection::Postgres(pg) => tasks::table
+            .find(id)
+            .select(Task::as_select())
+            .for_update()
+            .first(pg)
+            .optional()?,
+        DbConnection::Sqlite(_) => find(conn, id)?,
+    };
+    task.ok_or(AppError::NotFound)
+}
+
 /// The categories of many tasks in one query.
 pub fn categories_of(
     conn: &mut DbConnection,
@@ -189,6 +220,7 @@ fn view(
     categories: Vec<String>,
     municipality: Option<Place>,
 ) -> TaskView {
+    let spots_left = t.spots_left();
     TaskView {
         id: t.id,
         association,
@@ -203,8 +235,7 @@ fn view(
         starts_at: t.starts_at.map(|d| d.and_utc()),
         ends_at: t.ends_at.map(|d| d.and_utc()),
         estimated_hours: t.estimated_hours,
-        // Sign-ups arrive with Step 4; until then every spot is free.
-        spots_left: t.spots,
+        spots_left,
         spots: t.spots,
         approval_mode: t.approval_mode,
         waitlist: t.waitlist,

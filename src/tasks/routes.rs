@@ -8,6 +8,7 @@ use crate::api::{allow_only, get_or_head};
 use crate::associations::access::{self, Viewer};
 use crate::auth::{AuthUser, MaybeAuthUser};
 use crate::error::AppError;
+use crate::signups::notify::Notifier;
 use crate::state::AppState;
 use crate::tasks::input::TaskInput;
 use crate::tasks::lifecycle;
@@ -144,14 +145,16 @@ async fn patch_task(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let expected = crate::api::if_match(&req);
+    let notifier = Notifier::new(&state);
     let (view, version) = state
         .db
         .write(move |conn| {
             let (task, _) = lifecycle::editable(conn, &id, &user.user_id)?;
-            lifecycle::update(conn, task, expected, input)?;
+            lifecycle::update(conn, &notifier, task, expected, input)?;
             reread(conn, &id, user.user_id)
         })
         .await?;
+    state.wake_mailer();
     Ok(task_response(HttpResponse::Ok(), &view, version, true))
 }
 
@@ -161,14 +164,16 @@ async fn move_to(
     id: String,
     target: &'static str,
 ) -> Result<HttpResponse, AppError> {
+    let notifier = Notifier::new(&state);
     let (view, version) = state
         .db
         .write(move |conn| {
             let (task, association) = lifecycle::editable(conn, &id, &user.user_id)?;
-            lifecycle::transition(conn, &task, &association, target)?;
+            lifecycle::transition(conn, &notifier, &task, &association, target)?;
             reread(conn, &id, user.user_id)
         })
         .await?;
+    state.wake_mailer();
     Ok(task_response(HttpResponse::Ok(), &view, version, true))
 }
 

@@ -253,10 +253,16 @@ macro_rules! with_filters {
         if let Some(before) = q.starts_before {
             query = query.filter(tasks::starts_at.lt(before));
         }
-        // Until sign-ups exist (Step 4) a task with spots has them all free.
+        // A spot is taken by an accepted sign-up (tasks.accepted_count, kept by `signups`).
         match q.has_spots {
-            Some(true) => query = query.filter(tasks::spots.is_null().or(tasks::spots.gt(0))),
-            Some(false) => query = query.filter(tasks::spots.eq(0)),
+            Some(true) => {
+                query = query.filter(
+                    tasks::spots
+                        .is_null()
+                        .or(tasks::spots.gt(tasks::accepted_count.nullable())),
+                )
+            }
+            Some(false) => query = query.filter(tasks::spots.le(tasks::accepted_count.nullable())),
             None => {}
         }
         if let Some(v) = q.beginner_friendly {

@@ -1,5 +1,6 @@
 //! `talkoot seed --demo` against the same database a running server uses: the demo fills an
-//! empty database with data the API serves, its printed login works, and a second run
+//! empty database with data the API serves, its printed login works, its sign-ups show
+//! every state (and a volunteer's record) without sending a single email, and a second run
 //! refuses politely and changes nothing.
 
 use std::collections::BTreeSet;
@@ -7,7 +8,8 @@ use std::process::{Command, Output};
 
 use diesel::prelude::*;
 use serde_json::Value;
-use talkoot::db::schema::{association_services, associations, tasks, users};
+use talkoot::db::schema::{association_services, associations, outbox, signups, tasks, users};
+use talkoot::signups::model::ALL;
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, spawn_app};
@@ -42,15 +44,53 @@ async fn get(app: &TestApp, path: &str) -> Value {
     response.json().await.unwrap()
 }
 
-async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend) {
-    let app = spawn_app(backend).await;
-    let output = seed(&app);
+async fn get_auth(app: &TestApp, path: &str, token: &str) -> Value {
+    let response = app.get_auth(path, token).await;
+    assert_eq!(response.status(), 200, "{path}");
+    response.json().await.unwrap()
+}
+
+/// Runs the seed and returns what it printed, failing the test if it failed.
+fn seed_ok(app: &TestApp) -> String {
+    let output = seed(app);
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
         "{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    stdout
+}
+
+fn printed_password(stdout: &str) -> &str {
+    stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("password:"))
+        .expect("the password is printed")
+        .trim()
+}
+
+/// The email address on the first printed login line that contains `text`.
+fn printed_login<'a>(stdout: &'a str, text: &str) -> &'a str {
+    stdout
+        .lines()
+        .find(|l| l.contains(text))
+        .and_then(|l| l.split_whitespace().find(|w| w.contains('@')))
+        .unwrap_or_else(|| panic!("a login with {text:?} is printed: {stdout}"))
+}
+
+async fn access_token(app: &TestApp, email: &str, password: &str) -> String {
+    let login = app.login(email, password).await;
+    assert_eq!(login.status(), 200, "{email}");
+    login.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let stdout = seed_ok(&app);
 
     // A dozen verified associations in Etelä-Karjala (09) and Kymenlaakso (08).
     let list = get(&app, "/api/v1/associations?per_page=100").await;
@@ -107,11 +147,7 @@ async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend
     assert!(placements["total"].as_i64().unwrap() >= 1);
 
     // The printed volunteer login works.
-    let password = stdout
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("password:"))
-        .expect("the password is printed")
-        .trim();
+    let password = printed_password(&stdout);
     let volunteer = stdout
         .lines()
         .find(|l| l.trim_start().starts_with("volunteer"))
@@ -119,12 +155,7 @@ async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend
         .expect("a volunteer login is printed");
     assert!(stdout.contains("administrator"), "{stdout}");
     assert!(stdout.contains("counsellor"), "{stdout}");
-    let login = app.login(volunteer, password).await;
-    assert_eq!(login.status(), 200);
-    let access = login.json::<Value>().await.unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let access = access_token(&app, volunteer, password).await;
     let me: Value = app
         .get_auth("/api/v1/me", &access)
         .await
@@ -161,7 +192,169 @@ async fn demo_refuses_a_database_that_already_has_an_account(backend: Backend) {
     assert_eq!(counts(&app), before);
 }
 
+/// The states of a list of sign-ups, sorted.
+fn states(list: &Value) -> Vec<&str> {
+    let mut states: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["status"].as_str().unwrap())
+        .collect();
+    states.sort_unstable();
+    states
+}
+
+async fn task_id(app: &TestApp, title: &'static str) -> String {
+    app.db(move |conn| {
+        tasks::table
+            .filter(tasks::title.eq(title))
+            .select(tasks::id)
+            .first(conn)
+            .unwrap()
+    })
+    .await
+}
+
+async fn demo_sign_ups_show_every_state_and_a_volunteer_record(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let stdout = seed_ok(&app);
+    assert!(stdout.contains("Sign-ups: "), "{stdout}");
+    assert!(stdout.contains("1 waitlisted"), "{stdout}");
+    assert!(stdout.contains("4 past tasks"), "{stdout}");
+    let password = printed_password(&stdout);
+
+    // Every state of a sign-up is in the demo, and every task's accepted count matches its
+    // accepted sign-ups (the seed went through the checked functions).
+    let (shown, counts, accepted) = app
+        .db(|conn| {
+            let shown: Vec<String> = signups::table
+                .select(signups::status)
+                .distinct()
+                .load(conn)
+                .unwrap();
+            let counts: Vec<(String, i32)> = tasks::table
+                .select((tasks::id, tasks::accepted_count))
+                .load(conn)
+                .unwrap();
+            let accepted: Vec<String> = signups::table
+                .filter(signups::status.eq("accepted"))
+                .select(signups::task_id)
+                .load(conn)
+                .unwrap();
+            (shown, counts, accepted)
+        })
+        .await;
+    let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
+    assert_eq!(shown, BTreeSet::from(ALL));
+    for (task, count) in counts {
+        let n = accepted.iter().filter(|t| **t == task).count();
+        assert_eq!(usize::try_from(count).unwrap(), n, "task {task}");
+    }
+
+    // The volunteer printed with three completed tasks has them on her record: at two
+    // associations, in the past, newest first.
+    let aada = printed_login(&stdout, "(3 completed tasks)");
+    let token = access_token(&app, aada, password).await;
+    let record = get_auth(&app, "/api/v1/me/record", &token).await;
+    let entries = record["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 3, "{record}");
+    assert_eq!(record["totals"]["tasks"], 3, "{record}");
+    assert_eq!(record["totals"]["hours"].as_f64(), Some(13.5), "{record}");
+    assert_eq!(record["totals"]["associations"], 2, "{record}");
+    let associations: BTreeSet<&str> = entries
+        .iter()
+        .map(|e| e["association"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        associations,
+        BTreeSet::from(["Imatran Seudun Martat ry", "Parikkalan Seniorit ry"])
+    );
+    let today = chrono::Utc::now().date_naive();
+    let days: Vec<chrono::NaiveDate> = entries
+        .iter()
+        .map(|e| e["completed_on"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(days.iter().all(|d| *d < today), "{record}");
+    assert!(days.windows(2).all(|w| w[0] > w[1]), "{record}");
+    assert!(entries.iter().all(|e| e["hours"].as_f64() > Some(0.0)));
+
+    // Her sign-ups: one pending with a message, one declined, three completed, one of them
+    // with feedback from both sides.
+    let mine = get_auth(&app, "/api/v1/me/signups?per_page=100", &token).await;
+    assert_eq!(
+        states(&mine),
+        ["completed", "completed", "completed", "declined", "pending"],
+        "{mine}"
+    );
+    let items = mine["items"].as_array().unwrap();
+    let pending = items.iter().find(|s| s["status"] == "pending").unwrap();
+    assert!(
+        pending["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Hei")),
+        "{pending}"
+    );
+    let rated = items
+        .iter()
+        .find(|s| s["feedback"]["mine"].is_object())
+        .expect("feedback on a completed task");
+    assert_eq!(rated["status"], "completed");
+    assert_eq!(rated["feedback"]["mine"]["rating"], 5);
+    assert!(rated["feedback"]["from_other_side"].is_string(), "{rated}");
+    let history: Vec<&str> = rated["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(history, ["pending", "accepted", "completed"]);
+
+    // The owner of the association sees the full task's sign-ups in order: two accepted,
+    // one waitlisted next in line.
+    let jari = printed_login(&stdout, "jari.kinnunen@");
+    let owner = access_token(&app, jari, password).await;
+    let full = task_id(&app, "Veneilyturvallisuusillan kahvio ja ilmoittautumiset").await;
+    let path = format!("/api/v1/tasks/{full}/signups");
+    let list = get_auth(&app, &path, &owner).await;
+    let items = list["items"].as_array().unwrap();
+    let in_order: Vec<&str> = items
+        .iter()
+        .map(|s| s["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(in_order, ["accepted", "accepted", "waitlisted"], "{list}");
+    assert_eq!(items[2]["waitlist_position"], 1, "{list}");
+    assert!(
+        items
+            .iter()
+            .all(|s| s["volunteer"]["display_name"].is_string())
+    );
+    // ... and the recorded criminal-record check on the camp task.
+    let camp = task_id(&app, "Meripelastusnuorten leirin apuohjaaja").await;
+    let list = get_auth(&app, &format!("/api/v1/tasks/{camp}/signups"), &owner).await;
+    assert_eq!(states(&list), ["accepted"], "{list}");
+    assert!(
+        list["items"][0]["record_check"]["seen_on"].is_string(),
+        "{list}"
+    );
+    // A volunteer does not see other people's sign-ups.
+    assert_eq!(app.get_auth(&path, &token).await.status(), 404);
+
+    // Demo data is history: no sign-up email was queued, and none was delivered.
+    let queued: i64 = app
+        .db(|conn| {
+            outbox::table
+                .filter(outbox::kind.like("signup%"))
+                .count()
+                .get_result(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(queued, 0);
+    assert_eq!(app.emails().len(), 0, "{:?}", app.emails());
+}
+
 both_backends!(
     demo_fills_an_empty_database_and_refuses_a_second_time,
     demo_refuses_a_database_that_already_has_an_account,
+    demo_sign_ups_show_every_state_and_a_volunteer_record,
 );

@@ -2,11 +2,24 @@
 //! new installation (or a reviewer, or a front-end developer) can try every search and
 //! sign-up path without typing in associations and tasks by hand.
 //!
+//! The demo has an administrator, a counsellor, three association owners and five
+//! volunteers aged 14–28; fifteen verified associations with their services; over forty
+//! published, upcoming tasks; and sign-ups in every state (see `seed/signups.rs`): pending
+//! (with a message), accepted (automatically, by a member, and after a recorded
+//! criminal-record check), waitlisted on a full task, declined, withdrawn, cancelled with a
+//! cancelled task, and completed with hours (or a no-show) on a few past tasks, now closed,
+//! so that one volunteer's record lists three tasks at two associations with feedback from
+//! both sides.
+//!
 //! Every row goes through the same checked functions the API uses (`card::check`,
 //! `services::create`, `tasks::input::prepare` via `lifecycle::create`, `lifecycle::
-//! transition`, `profile::apply`), inside one write transaction: the demo obeys every
-//! validation rule, and a failure leaves the database as it was. Dates are relative to the
-//! day the demo is loaded, so the tasks are upcoming whenever it is run.
+//! transition`, `profile::apply`, and for sign-ups `join::sign_up`, `decisions::decide`,
+//! `withdraw`, `record_check` and `feedback::give`), inside one write transaction: the demo
+//! obeys every validation rule, the tasks' accepted counts and the sign-ups' histories stay
+//! right, and a failure leaves the database as it was. Dates are relative to the day the
+//! demo is loaded, so the open tasks are upcoming (and the past ones past) whenever it is
+//! run. The emails that the sign-ups queue are deleted before the commit: the demo is
+//! history, and nobody should be told about it.
 //!
 //! The demo is only loaded into an empty database (no accounts, no associations): invented
 //! data must never mix with real data, and the demo logins share one printed password.
@@ -29,6 +42,8 @@ use crate::error::{AppError, FieldError};
 use crate::tasks::input::TaskInput;
 use crate::tasks::lifecycle;
 use crate::tasks::model::{self as tasks_model, PUBLISHED, Placement};
+
+mod signups;
 
 /// The one password of every demo account. It passes the password policy, and it is printed
 /// with the logins: that is why the demo refuses a database that already has accounts.
@@ -59,21 +74,37 @@ impl Role {
 /// One demo login, as printed.
 #[derive(Debug, Clone)]
 pub struct Login {
+    /// What the account is for.
     pub role: Role,
+    /// The login name.
     pub email: String,
+    /// The name shown in the service.
     pub display_name: String,
     /// Age today, for volunteers (age limits of tasks depend on it).
     pub age: Option<i32>,
     /// How many associations the account owns.
     pub owns: usize,
+    /// How many completed tasks the account has on its volunteering record.
+    pub completed: usize,
 }
 
 /// What the demo wrote; its `Display` is the text `talkoot seed --demo` prints.
 #[derive(Debug, Clone)]
 pub struct Report {
+    /// Verified associations.
     pub associations: usize,
+    /// Services of those associations.
     pub services: usize,
+    /// Published (open) tasks.
     pub tasks: usize,
+    /// Past tasks, now closed, that carry the completed sign-ups.
+    pub closed_tasks: usize,
+    /// Tasks that their association cancelled.
+    pub cancelled_tasks: usize,
+    /// Sign-ups per state, in the order of [`crate::signups::model::ALL`]; states without
+    /// sign-ups are left out.
+    pub signups: Vec<(&'static str, usize)>,
+    /// The demo accounts.
     pub logins: Vec<Login>,
 }
 
@@ -88,6 +119,26 @@ impl fmt::Display for Report {
             self.tasks,
             self.logins.len()
         )?;
+        let tasks = |n: usize| if n == 1 { "task" } else { "tasks" };
+        writeln!(
+            f,
+            "Also {} past {} (closed, with volunteers' hours) and {} cancelled {}.",
+            self.closed_tasks,
+            tasks(self.closed_tasks),
+            self.cancelled_tasks,
+            tasks(self.cancelled_tasks)
+        )?;
+        let states: Vec<String> = self
+            .signups
+            .iter()
+            .map(|(state, n)| format!("{n} {}", state.replace('_', "-")))
+            .collect();
+        writeln!(
+            f,
+            "Sign-ups: {} ({} in all); their emails were not sent.",
+            states.join(", "),
+            self.signups.iter().map(|(_, n)| n).sum::<usize>()
+        )?;
         writeln!(f)?;
         writeln!(f, "Demo logins (the same password for every account)")?;
         writeln!(f, "  password: {DEMO_PASSWORD}")?;
@@ -96,10 +147,12 @@ impl fmt::Display for Report {
                 Some(age) => format!("{}, {age}", login.role.label()),
                 None => login.role.label().to_owned(),
             };
-            let extra = match login.owns {
-                0 => String::new(),
-                1 => " (owns 1 association)".to_owned(),
-                n => format!(" (owns {n} associations)"),
+            let extra = match (login.owns, login.completed) {
+                (0, 0) => String::new(),
+                (1, _) => " (owns 1 association)".to_owned(),
+                (0, 1) => " (1 completed task)".to_owned(),
+                (0, n) => format!(" ({n} completed tasks)"),
+                (n, _) => format!(" (owns {n} associations)"),
             };
             writeln!(
                 f,
@@ -149,6 +202,12 @@ const NOBODY: Person = Person {
 const EEVA: usize = 2;
 const TUOMAS: usize = 3;
 const JARI: usize = 4;
+/// Index of each volunteer in [`PEOPLE`], for the sign-ups.
+const ELLA: usize = 5;
+const ONNI: usize = 6;
+const AADA: usize = 7;
+const LEO: usize = 8;
+const SOFIA: usize = 9;
 
 static PEOPLE: &[Person] = &[
     Person {
@@ -1619,8 +1678,10 @@ static TASKS: &[Task] = &[
             deadline: Some(2),
         },
         hours: Some(3.0),
-        spots: Some(3),
+        // Two spots and a waitlist: the demo's sign-ups fill it (see `signups`).
+        spots: Some(2),
         automatic: true,
+        waitlist: true,
         min_age: Some(15),
         beginner: true,
         ..TASK
@@ -2050,12 +2111,22 @@ fn load(conn: &mut DbConnection, password_hash: &str) -> Result<Report, AppError
         association_ids.push(create_association(conn, a, owner)?);
         services += a.services.len();
     }
+    let mut task_ids = Vec::with_capacity(TASKS.len());
     for task in TASKS {
         let association_id = association_ids
             .get(task.association)
             .ok_or_else(|| AppError::internal("demo association missing"))?;
-        create_task(conn, task, association_id, today)?;
+        task_ids.push(create_task(conn, task, association_id, today)?);
     }
+    let summary = signups::load(
+        conn,
+        &signups::Ids {
+            people: &user_ids,
+            associations: &association_ids,
+            tasks: &task_ids,
+        },
+        today,
+    )?;
     let published: i64 = tasks::table
         .filter(tasks::status.eq(PUBLISHED))
         .count()
@@ -2073,12 +2144,16 @@ fn load(conn: &mut DbConnection, password_hash: &str) -> Result<Report, AppError
             display_name: p.name.to_owned(),
             age: p.age.filter(|_| p.role == Role::Volunteer),
             owns: ASSOCIATIONS.iter().filter(|a| a.owner == i).count(),
+            completed: summary.completed.get(i).copied().unwrap_or_default(),
         })
         .collect();
     Ok(Report {
         associations: ASSOCIATIONS.len(),
         services,
         tasks: usize::try_from(published).unwrap_or_default(),
+        closed_tasks: summary.closed,
+        cancelled_tasks: summary.cancelled,
+        signups: summary.by_state,
         logins,
     })
 }
@@ -2210,13 +2285,13 @@ fn create_association(
     Ok(id)
 }
 
-/// Creates a task through the API's checks and publishes it.
+/// Creates a task through the API's checks and publishes it; returns its id.
 fn create_task(
     conn: &mut DbConnection,
     t: &Task,
     association_id: &str,
     today: NaiveDate,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     let association = associations_model::find(conn, association_id)?.ok_or(AppError::NotFound)?;
     let (municipality, remote_online, remote_phone) = match t.place {
         Place::Home => (Some(association.municipality_code.clone()), false, false),
@@ -2278,7 +2353,10 @@ fn create_task(
     };
     let id = lifecycle::create(conn, &association, input)?;
     let task = tasks_model::find(conn, &id)?.ok_or(AppError::NotFound)?;
-    lifecycle::transition(conn, &task, &association, PUBLISHED)
+    // Publishing sends no email, so the links' base does not matter here.
+    let notifier = crate::signups::notify::Notifier::with_base_url(String::new());
+    lifecycle::transition(conn, &notifier, &task, &association, PUBLISHED)?;
+    Ok(id)
 }
 
 #[cfg(test)]

@@ -1,0 +1,242 @@
+//! Signing up: who may join a task, and what they get — `accepted` while spots remain on
+//! an automatic task, `pending` where a member decides, `waitlisted` when full.
+
+use chrono::{NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Deserialize;
+
+use crate::accounts::model::age_on;
+use crate::associations::access::Viewer;
+use crate::associations::model::{Association, VERIFIED};
+use crate::db::DbConnection;
+use crate::db::schema::{signups, tasks, users};
+use crate::error::{AppError, FieldError};
+use crate::signups::model::{self, ACCEPTED, OPEN, PENDING, Signup, WAITLISTED};
+use crate::signups::notify::{self, Notifier};
+use crate::signups::transitions::{needs_review, record_event};
+use crate::tasks::lifecycle;
+use crate::tasks::model::{self as tasks_model, PUBLISHED, Task};
+
+/// Longest note a volunteer can send with a sign-up.
+pub const MAX_MESSAGE_CHARS: usize = 1000;
+
+/// The body of `POST /tasks/{id}/signups`; it may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignUpInput {
+    pub message: Option<String>,
+}
+
+/// Why someone cannot sign up. The same reasons drive the hint on a task (`sign_up.reason`,
+/// snake_case) and the refusal of a sign-up (problem type, kebab-case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NotPublished,
+    DeadlinePassed,
+    Ended,
+    SignInRequired,
+    BirthDateMissing,
+    TooYoung,
+    TooOld,
+    AlreadySignedUp,
+    Full,
+}
+
+impl Refusal {
+    /// The stable code of the hint on a task.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::NotPublished => "not_published",
+            Self::DeadlinePassed => "deadline_passed",
+            Self::Ended => "ended",
+            Self::SignInRequired => "sign_in_required",
+            Self::BirthDateMissing => "birth_date_missing",
+            Self::TooYoung => "too_young",
+            Self::TooOld => "too_old",
+            Self::AlreadySignedUp => "already_signed_up",
+            Self::Full => "full",
+        }
+    }
+
+    /// The refusal of an actual sign-up, with a problem type a client can act on.
+    pub fn error(self, task: &Task) -> AppError {
+        let range = match (task.min_age, task.max_age) {
+            (Some(min), Some(max)) => format!("{min}–{max}"),
+            (Some(min), None) => format!("{min} or older"),
+            (None, Some(max)) => format!("{max} or younger"),
+            (None, None) => String::new(),
+        };
+        match self {
+            Self::NotPublished => {
+                AppError::rule("task-not-open", "The task is not open for sign-ups.")
+            }
+            Self::DeadlinePassed => {
+                AppError::rule("deadline-passed", "The application deadline has passed.")
+            }
+            Self::Ended => AppError::rule("task-ended", "The task is already over."),
+            Self::SignInRequired => AppError::Unauthorized,
+            Self::BirthDateMissing => AppError::ineligible(
+                "birth-date-missing",
+                "Add your birth date to your profile: tasks have age limits.",
+            ),
+            Self::TooYoung => AppError::ineligible(
+                "too-young",
+                format!("The task is for volunteers aged {range} on its start date."),
+            ),
+            Self::TooOld => AppError::ineligible(
+                "too-old",
+                format!("The task is for volunteers aged {range} on its start date."),
+            ),
+            Self::AlreadySignedUp => AppError::rule(
+                "already-signed-up",
+                "You have already signed up to this task.",
+            ),
+            Self::Full => AppError::rule("task-full", "All spots of this task are taken."),
+        }
+    }
+}
+
+/// Checks every rule for `user_id` signing up to `task` now. The caller should hold the
+/// task's lock when the answer decides a sign-up.
+pub fn check(
+    conn: &mut DbConnection,
+    task: &Task,
+    association: &Association,
+    user_id: Option<&str>,
+) -> Result<Option<Refusal>, AppError> {
+    let now = Utc::now().naive_utc();
+    if task.status != PUBLISHED || association.status != VERIFIED {
+        return Ok(Some(Refusal::NotPublished));
+    }
+    if task.application_deadline.is_some_and(|d| d < now) {
+        return Ok(Some(Refusal::DeadlinePassed));
+    }
+    if task.has_ended(now) {
+        return Ok(Some(Refusal::Ended));
+    }
+    let Some(user_id) = user_id else {
+        return Ok(Some(Refusal::SignInRequired));
+    };
+    let birth_date: Option<chrono::NaiveDate> = users::table
+        .find(user_id)
+        .select(users::birth_date)
+        .first(conn)?;
+    let Some(birth_date) = birth_date else {
+        return Ok(Some(Refusal::BirthDateMissing));
+    };
+    let age = age_on(birth_date, age_day(task, now));
+    if task.min_age.is_some_and(|min| age < min) {
+        return Ok(Some(Refusal::TooYoung));
+    }
+    if task.max_age.is_some_and(|max| age > max) {
+        return Ok(Some(Refusal::TooOld));
+    }
+    if open_signup(conn, &task.id, user_id)?.is_some() {
+        return Ok(Some(Refusal::AlreadySignedUp));
+    }
+    if task.spots_left() == Some(0) && !task.waitlist {
+        return Ok(Some(Refusal::Full));
+    }
+    Ok(None)
+}
+
+/// The day a volunteer's age is taken on: the start date, or today for ongoing tasks
+/// (DESIGN.md) and for tasks without a start.
+fn age_day(task: &Task, now: NaiveDateTime) -> chrono::NaiveDate {
+    task.starts_at
+        .filter(|_| task.schedule_type != "ongoing")
+        .map_or(now.date(), |s| s.date())
+}
+
+/// The volunteer's open sign-up to a task, if any.
+pub fn open_signup(
+    conn: &mut DbConnection,
+    task_id: &str,
+    user_id: &str,
+) -> Result<Option<Signup>, AppError> {
+    Ok(signups::table
+        .filter(signups::task_id.eq(task_id))
+        .filter(signups::volunteer_id.eq(user_id))
+        .filter(signups::status.eq_any(OPEN))
+        .select(Signup::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Checks the length as sent (what the client's own form limit sees), then trims.
+fn clean_message(message: Option<String>) -> Result<Option<String>, AppError> {
+    if message
+        .as_ref()
+        .is_some_and(|m| m.chars().count() > MAX_MESSAGE_CHARS)
+    {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "message",
+            "too_long",
+            "The message is at most 1000 characters.",
+        )]));
+    }
+    Ok(message
+        .map(|m| m.trim().to_owned())
+        .filter(|m| !m.is_empty()))
+}
+
+/// Signs `user_id` up to a task and queues the emails. Runs inside a write transaction.
+pub fn sign_up(
+    conn: &mut DbConnection,
+    notifier: &Notifier,
+    task_id: &str,
+    user_id: &str,
+    input: SignUpInput,
+) -> Result<Signup, AppError> {
+    let message = clean_message(input.message)?;
+    let viewer = Viewer::load(conn, Some(user_id.to_owned()))?;
+    let (task, association, _) = lifecycle::visible(conn, task_id, &viewer)?;
+    let task = tasks_model::lock(conn, &task.id)?;
+    let verified: Option<NaiveDateTime> = users::table
+        .find(user_id)
+        .select(users::email_verified_at)
+        .first(conn)?;
+    if verified.is_none() {
+        return Err(AppError::EmailNotVerified);
+    }
+    if let Some(refusal) = check(conn, &task, &association, Some(user_id))? {
+        return Err(refusal.error(&task));
+    }
+    let status = match task.spots_left() {
+        Some(0) => WAITLISTED,
+        _ if needs_review(&task) => PENDING,
+        _ => ACCEPTED,
+    };
+    let id = uuid::Uuid::now_v7().to_string();
+    let now = Utc::now().naive_utc();
+    diesel::insert_into(signups::table)
+        .values((
+            signups::id.eq(&id),
+            signups::task_id.eq(&task.id),
+            signups::volunteer_id.eq(user_id),
+            signups::message.eq(&message),
+            signups::status.eq(status),
+            signups::created_at.eq(now),
+            signups::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map_err(|e| match e {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => Refusal::AlreadySignedUp.error(&task),
+            other => other.into(),
+        })?;
+    if status == ACCEPTED {
+        diesel::update(tasks::table.find(&task.id))
+            .set((tasks::accepted_count.eq(tasks::accepted_count + 1),))
+            .execute(conn)?;
+        diesel::update(signups::table.find(&id))
+            .set(signups::decided_at.eq(now))
+            .execute(conn)?;
+    }
+    record_event(conn, &id, None, status, Some(user_id), now)?;
+    let signup = model::find(conn, &id)?.ok_or(AppError::NotFound)?;
+    notify::received(conn, notifier, &signup, &task, &association)?;
+    Ok(signup)
+}

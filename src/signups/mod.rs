@@ -1,0 +1,17 @@
+//! Sign-ups (ilmoittautuminen): a volunteer joins a task, the association answers, and a
+//! completed task becomes part of the volunteer's record.
+//!
+//! Every change to a sign-up goes through [`transitions::apply`], which keeps the task's
+//! accepted count, the history and the timestamps in step; every caller first locks the
+//! task ([`crate::tasks::model::lock`]) so that capacity is decided one change at a time.
+
+pub mod decisions;
+pub mod feedback;
+pub mod join;
+pub mod model;
+pub mod notify;
+pub mod record;
+pub mod record_html;
+pub mod routes;
+pub mod transitions;
+pub mod views;

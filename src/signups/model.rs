@@ -1,0 +1,138 @@
+//! The sign-up row, its states, and the one question every route asks: who is the caller
+//! to this sign-up?
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::associations::access;
+use crate::associations::model::{self as associations_model, Association};
+use crate::db::DbConnection;
+use crate::db::schema::signups;
+use crate::error::AppError;
+use crate::tasks::model::{self as tasks_model, Task};
+
+pub const PENDING: &str = "pending";
+pub const ACCEPTED: &str = "accepted";
+pub const WAITLISTED: &str = "waitlisted";
+pub const DECLINED: &str = "declined";
+pub const WITHDRAWN: &str = "withdrawn";
+pub const COMPLETED: &str = "completed";
+pub const NO_SHOW: &str = "no_show";
+pub const CANCELLED: &str = "cancelled";
+
+/// The states in which a sign-up still holds (or waits for) a place; a volunteer has at
+/// most one of these per task.
+pub const OPEN: [&str; 3] = [PENDING, ACCEPTED, WAITLISTED];
+
+/// Every state, for validating a `status` filter.
+pub const ALL: [&str; 8] = [
+    PENDING, ACCEPTED, WAITLISTED, DECLINED, WITHDRAWN, COMPLETED, NO_SHOW, CANCELLED,
+];
+
+/// A sign-up as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = signups)]
+pub struct Signup {
+    pub id: String,
+    pub task_id: String,
+    pub volunteer_id: String,
+    pub message: Option<String>,
+    pub status: String,
+    pub referral_id: Option<String>,
+    pub hours: Option<f64>,
+    pub record_checked_on: Option<NaiveDate>,
+    pub record_checked_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub decided_at: Option<NaiveDateTime>,
+    pub decided_by: Option<String>,
+    pub withdrawn_at: Option<NaiveDateTime>,
+    pub completed_at: Option<NaiveDateTime>,
+    pub completed_by: Option<String>,
+    pub cancelled_at: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+    pub volunteer_rating: Option<i32>,
+    pub volunteer_comment: Option<String>,
+    pub volunteer_feedback_at: Option<NaiveDateTime>,
+    pub association_rating: Option<i32>,
+    pub association_comment: Option<String>,
+    pub association_feedback_at: Option<NaiveDateTime>,
+    pub association_feedback_by: Option<String>,
+}
+
+impl Signup {
+    /// Whether the sign-up still holds or waits for a place.
+    pub fn is_open(&self) -> bool {
+        OPEN.contains(&self.status.as_str())
+    }
+}
+
+/// Loads a sign-up by id.
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Signup>, AppError> {
+    Ok(signups::table
+        .find(id)
+        .select(Signup::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// How the caller stands to a sign-up. Minors' data is involved, so nobody else (not even
+/// an administrator) learns that the sign-up exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The volunteer who signed up.
+    Volunteer,
+    /// A member of the task's association.
+    Association,
+}
+
+/// A sign-up with its task and association, as seen by one side.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub signup: Signup,
+    pub task: Task,
+    pub association: Association,
+    pub side: Side,
+}
+
+/// Loads a sign-up the caller may see, or 404. Someone who is both the volunteer and a
+/// member of the association sees it as the volunteer.
+pub fn visible(
+    conn: &mut DbConnection,
+    signup_id: &str,
+    user_id: &str,
+) -> Result<Context, AppError> {
+    let signup = find(conn, signup_id)?.ok_or(AppError::NotFound)?;
+    let task = tasks_model::find(conn, &signup.task_id)?.ok_or(AppError::NotFound)?;
+    let association =
+        associations_model::find(conn, &task.association_id)?.ok_or(AppError::NotFound)?;
+    let side = if signup.volunteer_id == user_id {
+        Side::Volunteer
+    } else if access::role_of(conn, &association.id, user_id)?.is_some() {
+        Side::Association
+    } else {
+        return Err(AppError::NotFound);
+    };
+    Ok(Context {
+        signup,
+        task,
+        association,
+        side,
+    })
+}
+
+/// Like [`visible`], for an action only `side` may take: the other side gets 403 (they can
+/// see the sign-up, so hiding it would only confuse), everyone else 404.
+pub fn for_side(
+    conn: &mut DbConnection,
+    signup_id: &str,
+    user_id: &str,
+    side: Side,
+) -> Result<Context, AppError> {
+    let ctx = visible(conn, signup_id, user_id)?;
+    if ctx.side == side {
+        return Ok(ctx);
+    }
+    // The volunteer may also be a member of the association (a member trying a task of
+    // their own association): they act as a member only on other people's sign-ups.
+    Err(AppError::Forbidden)
+}

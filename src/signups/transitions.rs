@@ -1,0 +1,144 @@
+//! The one place where a sign-up changes state: the status, the timestamp of that step, who
+//! took it, the task's accepted count and the history row are written together. Callers
+//! hold the task's lock ([`crate::tasks::model::lock`]) and run inside `db::write_tx`.
+
+use chrono::{NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{signup_events, signups, tasks};
+use crate::error::AppError;
+use crate::signups::model::{
+    ACCEPTED, CANCELLED, COMPLETED, DECLINED, NO_SHOW, PENDING, Signup, WAITLISTED, WITHDRAWN,
+};
+use crate::signups::notify::{self, Notifier};
+use crate::tasks::model::{self as tasks_model, CANCELLED as TASK_CANCELLED, Task};
+
+/// Moves `signup` to `to`, made by `actor` (`None`: the service itself). Returns the
+/// sign-up as it now is.
+pub fn apply(
+    conn: &mut DbConnection,
+    signup: &Signup,
+    to: &str,
+    actor: Option<&str>,
+) -> Result<Signup, AppError> {
+    let now = Utc::now().naive_utc();
+    diesel::update(signups::table.find(&signup.id))
+        .set((signups::status.eq(to), signups::updated_at.eq(now)))
+        .execute(conn)?;
+    stamp(conn, &signup.id, to, actor, now)?;
+    let delta = i32::from(to == ACCEPTED) - i32::from(signup.status == ACCEPTED);
+    if delta != 0 {
+        diesel::update(tasks::table.find(&signup.task_id))
+            .set(tasks::accepted_count.eq(tasks::accepted_count + delta))
+            .execute(conn)?;
+    }
+    record_event(conn, &signup.id, Some(&signup.status), to, actor, now)?;
+    crate::signups::model::find(conn, &signup.id)?.ok_or(AppError::NotFound)
+}
+
+/// Writes the timestamp (and, for a decision, the decider) that belongs to entering `to`.
+fn stamp(
+    conn: &mut DbConnection,
+    id: &str,
+    to: &str,
+    actor: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let row = signups::table.find(id);
+    match to {
+        ACCEPTED | DECLINED | NO_SHOW => diesel::update(row)
+            .set((signups::decided_at.eq(now), signups::decided_by.eq(actor)))
+            .execute(conn)?,
+        WITHDRAWN => diesel::update(row)
+            .set(signups::withdrawn_at.eq(now))
+            .execute(conn)?,
+        COMPLETED => diesel::update(row)
+            .set((
+                signups::completed_at.eq(now),
+                signups::completed_by.eq(actor),
+            ))
+            .execute(conn)?,
+        CANCELLED => diesel::update(row)
+            .set(signups::cancelled_at.eq(now))
+            .execute(conn)?,
+        _ => 0,
+    };
+    Ok(())
+}
+
+/// Appends one step to the sign-up's history.
+pub fn record_event(
+    conn: &mut DbConnection,
+    signup_id: &str,
+    from: Option<&str>,
+    to: &str,
+    actor: Option<&str>,
+    at: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::insert_into(signup_events::table)
+        .values((
+            signup_events::id.eq(uuid::Uuid::now_v7().to_string()),
+            signup_events::signup_id.eq(signup_id),
+            signup_events::from_status.eq(from),
+            signup_events::to_status.eq(to),
+            signup_events::actor_id.eq(actor),
+            signup_events::at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Whether a member must look at each sign-up before it is accepted: manual approval, or
+/// a criminal-record check that only a person can record.
+pub fn needs_review(task: &Task) -> bool {
+    task.approval_mode == "manual" || task.criminal_record_check
+}
+
+/// Counts a task's sign-ups in one state.
+pub fn count_in(conn: &mut DbConnection, task_id: &str, status: &str) -> Result<i64, AppError> {
+    Ok(signups::table
+        .filter(signups::task_id.eq(task_id))
+        .filter(signups::status.eq(status))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Moves waitlisted sign-ups up while there is room: to `accepted` when the task accepts
+/// automatically, to `pending` when a member decides (then only as many as there are free
+/// spots not already awaiting a decision). Each volunteer moved up is emailed. Nothing
+/// moves on a cancelled or finished task.
+pub fn promote(
+    conn: &mut DbConnection,
+    notifier: &Notifier,
+    task_id: &str,
+) -> Result<(), AppError> {
+    loop {
+        let task = tasks_model::find(conn, task_id)?.ok_or(AppError::NotFound)?;
+        if task.status == TASK_CANCELLED || task.has_ended(Utc::now().naive_utc()) {
+            return Ok(());
+        }
+        let review = needs_review(&task);
+        let room = match task.spots_left() {
+            None => i64::MAX,
+            Some(left) if review => i64::from(left) - count_in(conn, task_id, PENDING)?,
+            Some(left) => i64::from(left),
+        };
+        if room <= 0 {
+            return Ok(());
+        }
+        let next: Option<Signup> = signups::table
+            .filter(signups::task_id.eq(task_id))
+            .filter(signups::status.eq(WAITLISTED))
+            .order((signups::created_at, signups::id))
+            .select(Signup::as_select())
+            .first(conn)
+            .optional()?;
+        let Some(next) = next else {
+            return Ok(());
+        };
+        let to = if review { PENDING } else { ACCEPTED };
+        let moved = apply(conn, &next, to, None)?;
+        notify::moved_up(conn, notifier, &moved, &task)?;
+    }
+}
