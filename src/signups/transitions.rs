@@ -12,7 +12,7 @@ use crate::signups::model::{
     ACCEPTED, CANCELLED, COMPLETED, DECLINED, NO_SHOW, PENDING, Signup, WAITLISTED, WITHDRAWN,
 };
 use crate::signups::notify::{self, Notifier};
-use crate::tasks::model::{self as tasks_model, CANCELLED as TASK_CANCELLED, Task};
+use crate::tasks::model::{self as tasks_model, Task};
 
 /// Moves `signup` to `to`, made by `actor` (`None`: the service itself). Returns the
 /// sign-up as it now is.
@@ -107,7 +107,7 @@ pub fn count_in(conn: &mut DbConnection, task_id: &str, status: &str) -> Result<
 /// Moves waitlisted sign-ups up while there is room: to `accepted` when the task accepts
 /// automatically, to `pending` when a member decides (then only as many as there are free
 /// spots not already awaiting a decision). Each volunteer moved up is emailed. Nothing
-/// moves on a cancelled or finished task.
+/// moves on a cancelled or finished task, nor once a fixed event has begun.
 pub fn promote(
     conn: &mut DbConnection,
     notifier: &Notifier,
@@ -115,7 +115,7 @@ pub fn promote(
 ) -> Result<(), AppError> {
     loop {
         let task = tasks_model::find(conn, task_id)?.ok_or(AppError::NotFound)?;
-        if task.status == TASK_CANCELLED || task.has_ended(Utc::now().naive_utc()) {
+        if !task.can_move_up(Utc::now().naive_utc()) {
             return Ok(());
         }
         let review = needs_review(&task);

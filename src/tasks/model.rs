@@ -62,6 +62,13 @@ impl Task {
     pub fn has_ended(&self, now: NaiveDateTime) -> bool {
         self.ends_at.is_some_and(|e| e < now)
     }
+
+    /// Whether a waitlisted volunteer can still usefully move up: not after the task is
+    /// over, and not once a one-off (fixed) event has begun.
+    pub fn can_move_up(&self, now: NaiveDateTime) -> bool {
+        let begun = self.schedule_type == "fixed" && self.starts_at.is_some_and(|s| s < now);
+        self.status != CANCELLED && !self.has_ended(now) && !begun
+    }
 }
 
 /// Student placement (harjoittelupaikka) details.

@@ -474,8 +474,45 @@ async fn a_state_change_and_its_email_commit_together(backend: Backend) {
     assert_eq!(app.count("outbox").await, outbox_before);
 }
 
+async fn nobody_moves_up_once_a_fixed_task_has_begun(backend: Backend) {
+    use diesel::prelude::*;
+    use talkoot::db::schema::tasks;
+    let app = spawn_app(backend).await;
+    let crew = crew(&app, "begun").await;
+    let people = app.volunteers("alkanut", 2, "2004-05-05").await;
+    let id = task(
+        &app,
+        &crew,
+        "Konsertin järjestyksenvalvonta",
+        json!({ "spots": 1, "approval_mode": "automatic", "waitlist": true }),
+    )
+    .await;
+    let first = signed_up(&app, &people[0].token, &id).await;
+    let second = signed_up(&app, &people[1].token, &id).await;
+    assert_eq!(second["status"], "waitlisted");
+    // The event started an hour ago; someone drops out during it.
+    let task_id = id.clone();
+    app.db(move |conn| {
+        let now = chrono::Utc::now().naive_utc();
+        diesel::update(tasks::table.find(&task_id))
+            .set(tasks::starts_at.eq(now - chrono::Duration::hours(1)))
+            .execute(conn)
+            .unwrap();
+    })
+    .await;
+    assert_eq!(
+        act(&app, &people[0].token, &first, "withdraw")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(in_state(&app, &id, "waitlisted").await, 1);
+    assert_eq!(counted(&app, &id).await.1, 0);
+}
+
 both_backends!(
     a_state_change_and_its_email_commit_together,
+    nobody_moves_up_once_a_fixed_task_has_begun,
     manual_signup_is_answered_completed_and_given_feedback,
     waitlist_moves_up_when_a_place_frees,
     manual_waitlist_moves_up_to_pending_and_more_spots_move_it_too,
