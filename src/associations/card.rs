@@ -186,6 +186,24 @@ pub fn check(
     input: CardInput,
     existing: Option<&Association>,
 ) -> Result<Changes, AppError> {
+    check_as(conn, input, existing, Editor::Member)
+}
+
+/// Who edits a card: identifiers of a verified association are the administrators' to
+/// correct (they checked them when verifying), not the members'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Editor {
+    Member,
+    Administrator,
+}
+
+/// [`check`] for a given kind of editor.
+pub fn check_as(
+    conn: &mut DbConnection,
+    input: CardInput,
+    existing: Option<&Association>,
+    editor: Editor,
+) -> Result<Changes, AppError> {
     let creating = existing.is_none();
     let own_id = existing.map(|a| a.id.clone());
     let mut c = Checker {
@@ -219,7 +237,7 @@ pub fn check(
         ),
         None => {}
     }
-    let locked = existing.is_some_and(|a| a.status != PENDING);
+    let locked = existing.is_some_and(|a| a.status != PENDING) && editor == Editor::Member;
     for (field, present) in [
         ("register_number", input.register_number.is_some()),
         ("business_id", input.business_id.is_some()),
@@ -473,6 +491,7 @@ pub fn update(
     association: Association,
     if_match: Option<Vec<i32>>,
     input: CardInput,
+    editor: Editor,
 ) -> Result<Association, AppError> {
     model::lock(conn, &association.id)?;
     let current: i32 = associations::table
@@ -482,7 +501,7 @@ pub fn update(
     if if_match.is_some_and(|tags| !tags.contains(&current)) {
         return Err(AppError::PreconditionFailed);
     }
-    let changes = check(conn, input, Some(&association))?;
+    let changes = check_as(conn, input, Some(&association), editor)?;
     apply(conn, &association.id, changes)?;
     model::find(conn, &association.id)?.ok_or(AppError::NotFound)
 }

@@ -144,10 +144,20 @@ async fn patch_card(
     let (card, version) = state
         .db
         .write(move |conn| {
-            let (association, role) = access::member(conn, &key, &user.user_id)?;
-            let updated = card::update(conn, association, expected, input)?;
+            // Members edit the card; administrators may too, and only they may correct
+            // the identifiers once the association is verified.
+            let viewer = Viewer::load(conn, Some(user.user_id.clone()))?;
+            let (association, role) = access::visible(conn, &key, &viewer)?;
+            let editor = if viewer.is_admin {
+                card::Editor::Administrator
+            } else if role.is_some() {
+                card::Editor::Member
+            } else {
+                return Err(AppError::Forbidden);
+            };
+            let updated = card::update(conn, association, expected, input, editor)?;
             let version = updated.version;
-            Ok((model::card(conn, updated, Some(role))?, version))
+            Ok((model::card(conn, updated, role)?, version))
         })
         .await?;
     Ok(card_response(HttpResponse::Ok(), &card, version))

@@ -608,7 +608,61 @@ async fn a_name_that_looks_like_an_id_never_shadows_another_association(backend:
     );
 }
 
+async fn identifiers_lock_at_verification_and_administrators_correct_them(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin("koordinaattori@example.fi").await;
+    let (owner, _) = app.signed_in("omistaja@example.fi").await;
+    let card = app
+        .create_association(&owner, "Kouvolan Kuoro", "286")
+        .await;
+    let id = card["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/associations/{id}");
+    // While pending, the owner sets the identifiers.
+    let set = app
+        .patch_auth(&path, &owner, &json!({ "business_id": "0737546-2" }))
+        .await;
+    assert_eq!(set.status(), 200);
+    app.post_auth(
+        &format!("/api/v1/admin/associations/{id}/verify"),
+        &admin,
+        &json!({}),
+    )
+    .await;
+    // Once verified, the owner cannot change them, not even to the same value.
+    for body in [
+        json!({ "business_id": "1572860-0" }),
+        json!({ "business_id": "0737546-2" }),
+        json!({ "register_number": null }),
+    ] {
+        let refused = problem(app.patch_auth(&path, &owner, &body).await, 422).await;
+        assert_eq!(refused["errors"][0]["code"], "locked", "{body}");
+    }
+    // The administrator corrects a typo, with the same checks as anyone.
+    let bad = app
+        .patch_auth(&path, &admin, &json!({ "business_id": "1572860-1" }))
+        .await;
+    assert_eq!(fields(&problem(bad, 422).await), ["business_id"]);
+    let fixed: Value = app
+        .patch_auth(
+            &path,
+            &admin,
+            &json!({ "business_id": "1572860-0", "register_number": "123.456" }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(fixed["business_id"], "1572860-0");
+    assert_eq!(fixed["register_number"], "123456");
+    assert_eq!(
+        fixed["my_role"],
+        Value::Null,
+        "the administrator is not a member"
+    );
+}
+
 both_backends!(
+    identifiers_lock_at_verification_and_administrators_correct_them,
     a_name_that_looks_like_an_id_never_shadows_another_association,
     create_verify_edit_and_suspend,
     same_names_get_distinct_slugs_and_identifiers_are_unique,
