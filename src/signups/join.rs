@@ -9,11 +9,11 @@ use crate::accounts::model::age_on;
 use crate::associations::access::Viewer;
 use crate::associations::model::{Association, VERIFIED};
 use crate::db::DbConnection;
-use crate::db::schema::{signups, tasks, users};
+use crate::db::schema::{signups, users};
 use crate::error::{AppError, FieldError};
 use crate::signups::model::{self, ACCEPTED, OPEN, PENDING, Signup, WAITLISTED};
 use crate::signups::notify::{self, Notifier};
-use crate::signups::transitions::{needs_review, record_event};
+use crate::signups::transitions::{entered, needs_review};
 use crate::tasks::lifecycle;
 use crate::tasks::model::{self as tasks_model, PUBLISHED, Task};
 
@@ -227,15 +227,8 @@ pub fn sign_up(
             ) => Refusal::AlreadySignedUp.error(&task),
             other => other.into(),
         })?;
-    if status == ACCEPTED {
-        diesel::update(tasks::table.find(&task.id))
-            .set((tasks::accepted_count.eq(tasks::accepted_count + 1),))
-            .execute(conn)?;
-        diesel::update(signups::table.find(&id))
-            .set(signups::decided_at.eq(now))
-            .execute(conn)?;
-    }
-    record_event(conn, &id, None, status, Some(user_id), now)?;
+    let signup = model::find(conn, &id)?.ok_or(AppError::NotFound)?;
+    entered(conn, &signup, None, status, Some(user_id), now)?;
     let signup = model::find(conn, &id)?.ok_or(AppError::NotFound)?;
     notify::received(conn, notifier, &signup, &task, &association)?;
     Ok(signup)

@@ -108,13 +108,6 @@ fn send(conn: &mut DbConnection, to: &Recipient, template: &Template) -> Result<
     Ok(())
 }
 
-fn display_name(conn: &mut DbConnection, user_id: &str) -> Result<String, AppError> {
-    Ok(users::table
-        .find(user_id)
-        .select(users::display_name)
-        .first(conn)?)
-}
-
 /// A new sign-up: the association is told (pending, accepted or waitlisted), and so is the
 /// volunteer, who hears what happens next.
 pub fn received(
@@ -252,7 +245,7 @@ pub fn withdrawn(
     task: &Task,
     association: &Association,
 ) -> Result<(), AppError> {
-    let name = display_name(conn, &signup.volunteer_id)?;
+    let name = volunteer(conn, &signup.volunteer_id)?.name;
     let link = notifier.link(&format!("/tasks/{}/signups", task.id));
     for to in association_side(conn, association)? {
         let template = Template::SignupWithdrawn {

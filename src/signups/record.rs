@@ -87,6 +87,11 @@ fn new_code() -> String {
     let letters: Vec<char> = (0..CODE_LETTERS)
         .map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())]))
         .collect();
+    grouped(&letters)
+}
+
+/// Letters in groups of four, as codes are printed and stored.
+fn grouped(letters: &[char]) -> String {
     letters
         .chunks(4)
         .map(|c| c.iter().collect::<String>())
@@ -105,13 +110,7 @@ pub fn normalise(code: &str) -> Option<String> {
         && letters
             .iter()
             .all(|c| c.is_ascii() && ALPHABET.contains(&(*c as u8)));
-    valid.then(|| {
-        letters
-            .chunks(4)
-            .map(|c| c.iter().collect::<String>())
-            .collect::<Vec<_>>()
-            .join("-")
-    })
+    valid.then(|| grouped(&letters))
 }
 
 type Settings = (String, bool, bool, bool);

@@ -26,15 +26,30 @@ pub fn apply(
     diesel::update(signups::table.find(&signup.id))
         .set((signups::status.eq(to), signups::updated_at.eq(now)))
         .execute(conn)?;
-    stamp(conn, &signup.id, to, actor, now)?;
-    let delta = i32::from(to == ACCEPTED) - i32::from(signup.status == ACCEPTED);
+    entered(conn, signup, Some(&signup.status), to, actor, now)?;
+    crate::signups::model::find(conn, &signup.id)?.ok_or(AppError::NotFound)
+}
+
+/// What entering `to` (from `from`; `None` for a new sign-up) writes beside the status:
+/// the step's timestamp and decider, the task's accepted count and the history row.
+pub fn entered(
+    conn: &mut DbConnection,
+    signup: &Signup,
+    from: Option<&str>,
+    to: &str,
+    actor: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    // A sign-up accepted on arrival was decided by the task's rules, not by the volunteer.
+    let decider = if from.is_some() { actor } else { None };
+    stamp(conn, &signup.id, to, decider, now)?;
+    let delta = i32::from(to == ACCEPTED) - i32::from(from == Some(ACCEPTED));
     if delta != 0 {
         diesel::update(tasks::table.find(&signup.task_id))
             .set(tasks::accepted_count.eq(tasks::accepted_count + delta))
             .execute(conn)?;
     }
-    record_event(conn, &signup.id, Some(&signup.status), to, actor, now)?;
-    crate::signups::model::find(conn, &signup.id)?.ok_or(AppError::NotFound)
+    record_event(conn, &signup.id, from, to, actor, now)
 }
 
 /// Writes the timestamp (and, for a decision, the decider) that belongs to entering `to`.
@@ -68,7 +83,7 @@ fn stamp(
 }
 
 /// Appends one step to the sign-up's history.
-pub fn record_event(
+fn record_event(
     conn: &mut DbConnection,
     signup_id: &str,
     from: Option<&str>,
