@@ -132,7 +132,7 @@ pub fn for_side(
     if ctx.side == side {
         return Ok(ctx);
     }
-    // The volunteer may also be a member of the association (a member trying a task of
-    // their own association): they act as a member only on other people's sign-ups.
+    // A volunteer who is also a member is the volunteer on their own sign-up: they cannot
+    // accept themselves.
     Err(AppError::Forbidden)
 }

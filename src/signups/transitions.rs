@@ -111,7 +111,7 @@ pub fn needs_review(task: &Task) -> bool {
 }
 
 /// Counts a task's sign-ups in one state.
-pub fn count_in(conn: &mut DbConnection, task_id: &str, status: &str) -> Result<i64, AppError> {
+fn count_in(conn: &mut DbConnection, task_id: &str, status: &str) -> Result<i64, AppError> {
     Ok(signups::table
         .filter(signups::task_id.eq(task_id))
         .filter(signups::status.eq(status))
