@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 
 # ---- builder -----------------------------------------------------------------
-# Edition 2024 needs a recent toolchain; rust:1 tracks the latest stable.
-FROM rust:1-bookworm AS builder
+# The toolchain of rust-toolchain.toml (the locked dependencies need 1.95).
+FROM rust:1.95-bookworm AS builder
 
 # diesel's postgres backend links against libpq. SQLite is bundled
 # (libsqlite3-sys "bundled") and SMTP TLS uses rustls, so nothing else is needed.

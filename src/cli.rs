@@ -8,7 +8,8 @@ use chrono::Utc;
 use clap::{Parser, Subcommand};
 
 use crate::accounts::model::{self, User, normalize_email};
-use crate::accounts::registration::{check_display_name, check_email, insert_user};
+use crate::accounts::model::{check_display_name, check_email};
+use crate::accounts::registration::insert_user;
 use crate::associations::import;
 use crate::auth::passwords;
 use crate::config::Config;

@@ -36,6 +36,70 @@ impl FieldError {
     }
 }
 
+/// Every problem type the API answers with, so that a slug is written once. The full `type`
+/// URI is `urn:talkoot:problem:{slug}`; clients branch on it, so a slug never changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemType {
+    ValidationError,
+    BadRequest,
+    InvalidToken,
+    Unauthorized,
+    InvalidCredentials,
+    EmailNotVerified,
+    Forbidden,
+    NotFound,
+    Conflict,
+    PreconditionFailed,
+    RateLimited,
+    ServiceUnavailable,
+    InternalError,
+    IllegalTransition,
+    TaskNotOpen,
+    DeadlinePassed,
+    TaskEnded,
+    TaskFull,
+    AlreadySignedUp,
+    BirthDateMissing,
+    TooYoung,
+    TooOld,
+    RecordCheckRequired,
+    RecordCheckNotRequired,
+    FeedbackAlreadyGiven,
+}
+
+impl ProblemType {
+    /// The stable kebab-case slug of the type.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::ValidationError => "validation-error",
+            Self::BadRequest => "bad-request",
+            Self::InvalidToken => "invalid-token",
+            Self::Unauthorized => "unauthorized",
+            Self::InvalidCredentials => "invalid-credentials",
+            Self::EmailNotVerified => "email-not-verified",
+            Self::Forbidden => "forbidden",
+            Self::NotFound => "not-found",
+            Self::Conflict => "conflict",
+            Self::PreconditionFailed => "precondition-failed",
+            Self::RateLimited => "rate-limited",
+            Self::ServiceUnavailable => "service-unavailable",
+            Self::InternalError => "internal-error",
+            Self::IllegalTransition => "illegal-transition",
+            Self::TaskNotOpen => "task-not-open",
+            Self::DeadlinePassed => "deadline-passed",
+            Self::TaskEnded => "task-ended",
+            Self::TaskFull => "task-full",
+            Self::AlreadySignedUp => "already-signed-up",
+            Self::BirthDateMissing => "birth-date-missing",
+            Self::TooYoung => "too-young",
+            Self::TooOld => "too-old",
+            Self::RecordCheckRequired => "record-check-required",
+            Self::RecordCheckNotRequired => "record-check-not-required",
+            Self::FeedbackAlreadyGiven => "feedback-already-given",
+        }
+    }
+}
+
 /// Every way a request can fail. Each variant maps to one status and one problem `type`.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -69,10 +133,10 @@ pub enum AppError {
     /// A business rule refuses the request (403 or 409). `code` becomes the problem type, so
     /// a client can tell a full task from a passed deadline without parsing prose; for a
     /// state-machine refusal, `current_status` names the state the resource is in.
-    #[error("refused: {code}")]
+    #[error("refused: {code:?}")]
     Refused {
         status: StatusCode,
-        code: &'static str,
+        code: ProblemType,
         detail: String,
         current_status: Option<String>,
     },
@@ -96,7 +160,7 @@ impl AppError {
     }
 
     /// A 409 for a rule about the resource's state (`task-full`, `deadline-passed`, …).
-    pub fn rule(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn rule(code: ProblemType, detail: impl Into<String>) -> Self {
         Self::Refused {
             status: StatusCode::CONFLICT,
             code,
@@ -106,7 +170,7 @@ impl AppError {
     }
 
     /// A 403 for a rule about the caller (`too-young`, …): they may never do this here.
-    pub fn ineligible(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn ineligible(code: ProblemType, detail: impl Into<String>) -> Self {
         Self::Refused {
             status: StatusCode::FORBIDDEN,
             code,
@@ -119,7 +183,7 @@ impl AppError {
     pub fn illegal_transition(current: &str, action: &str) -> Self {
         Self::Refused {
             status: StatusCode::CONFLICT,
-            code: "illegal-transition",
+            code: ProblemType::IllegalTransition,
             detail: format!("A sign-up that is {current} cannot be {action}."),
             current_status: Some(current.to_owned()),
         }
@@ -130,23 +194,23 @@ impl AppError {
         Self::Validation(vec![FieldError::new(field, code, message)])
     }
 
-    /// Slug of the problem type; the full `type` URI is `urn:talkoot:problem:{slug}`.
-    fn slug(&self) -> &'static str {
+    /// The problem type of this error.
+    fn problem_type(&self) -> ProblemType {
         match self {
-            Self::Validation(_) => "validation-error",
-            Self::BadRequest(_) => "bad-request",
-            Self::InvalidToken => "invalid-token",
-            Self::Unauthorized => "unauthorized",
-            Self::InvalidCredentials => "invalid-credentials",
-            Self::EmailNotVerified => "email-not-verified",
-            Self::Forbidden => "forbidden",
-            Self::NotFound => "not-found",
-            Self::Conflict(_) => "conflict",
-            Self::Refused { code, .. } => code,
-            Self::PreconditionFailed => "precondition-failed",
-            Self::RateLimited { .. } => "rate-limited",
-            Self::Unavailable(_) => "service-unavailable",
-            Self::Internal(_) => "internal-error",
+            Self::Validation(_) => ProblemType::ValidationError,
+            Self::BadRequest(_) => ProblemType::BadRequest,
+            Self::InvalidToken => ProblemType::InvalidToken,
+            Self::Unauthorized => ProblemType::Unauthorized,
+            Self::InvalidCredentials => ProblemType::InvalidCredentials,
+            Self::EmailNotVerified => ProblemType::EmailNotVerified,
+            Self::Forbidden => ProblemType::Forbidden,
+            Self::NotFound => ProblemType::NotFound,
+            Self::Conflict(_) => ProblemType::Conflict,
+            Self::Refused { code, .. } => *code,
+            Self::PreconditionFailed => ProblemType::PreconditionFailed,
+            Self::RateLimited { .. } => ProblemType::RateLimited,
+            Self::Unavailable(_) => ProblemType::ServiceUnavailable,
+            Self::Internal(_) => ProblemType::InternalError,
         }
     }
 
@@ -239,7 +303,7 @@ impl ResponseError for AppError {
         }
         let status = self.status_code();
         let problem = Problem {
-            type_: format!("urn:talkoot:problem:{}", self.slug()),
+            type_: format!("urn:talkoot:problem:{}", self.problem_type().slug()),
             title: status.canonical_reason().unwrap_or("Error").into(),
             status: status.as_u16(),
             detail: self.detail(),

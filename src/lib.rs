@@ -15,6 +15,7 @@ pub mod db;
 pub mod email;
 pub mod error;
 pub mod health;
+pub mod i18n;
 pub mod reference;
 pub mod seed;
 pub mod signups;

@@ -14,18 +14,18 @@ use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 use tracing_actix_web::{RequestId, TracingLogger};
 
+use crate::accounts::auth_routes::Limiters;
 use crate::api::json::MAX_BODY_BYTES;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::passwords::{Hasher, MAX_CONCURRENT_HASHES};
 use crate::auth::rate_limit::limiter;
-use crate::auth::routes::Limiters;
 use crate::config::Config;
 use crate::db::{self, Db};
 use crate::email::transport::Mailer;
 use crate::email::worker::Worker;
 use crate::error::{AppError, problem_for_framework_errors};
 use crate::state::AppState;
-use crate::{accounts, admin, associations, auth, health, reference, signups, tasks};
+use crate::{accounts, admin, associations, health, reference, signups, tasks};
 
 /// A built, bound, not yet running application.
 pub struct Application {
@@ -116,6 +116,27 @@ impl Application {
     }
 }
 
+/// Every feature's hooks, wired here, the one place that knows all features: each feature
+/// lists what it lets the features above it plug in (`*/hooks.rs`), and a higher feature
+/// provides the functions, so that no feature imports one above it.
+struct Hooks {
+    accounts: web::Data<accounts::hooks::Hooks>,
+    associations: web::Data<associations::hooks::Hooks>,
+    tasks: web::Data<tasks::hooks::Hooks>,
+}
+
+impl Hooks {
+    fn wired() -> Self {
+        Self {
+            accounts: web::Data::new(accounts::hooks::Hooks {
+                address_proven: associations::members::accept_invitations,
+            }),
+            associations: web::Data::new(tasks::association_hooks::hooks()),
+            tasks: web::Data::new(signups::task_hooks::hooks()),
+        }
+    }
+}
+
 fn build_server(
     listener: TcpListener,
     state: AppState,
@@ -131,10 +152,14 @@ fn build_server(
         .blocking_threads_per_worker
         .unwrap_or_else(|| pool.div_ceil(config.workers) + MAX_CONCURRENT_HASHES)
         .max(1);
+    let hooks = Hooks::wired();
     let server = HttpServer::new(move || {
         let limiters = limiters.clone();
         App::new()
             .app_data(state.clone())
+            .app_data(hooks.accounts.clone())
+            .app_data(hooks.associations.clone())
+            .app_data(hooks.tasks.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
                 AppError::BadRequest(format!("Invalid query string: {err}")).into()
@@ -174,7 +199,7 @@ fn build_server(
             .wrap(TracingLogger::default())
             .configure(health::configure)
             .service(web::scope("/api/v1").configure(|cfg| {
-                auth::routes::configure(cfg, &limiters);
+                accounts::auth_routes::configure(cfg, &limiters);
                 accounts::routes::configure(cfg);
                 associations::routes::configure(cfg);
                 admin::routes::configure(cfg);

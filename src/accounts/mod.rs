@@ -1,9 +1,12 @@
-//! Accounts: registration, email verification and the user's own profile.
+//! Accounts: registration, email verification, logging in and out, password reset, roles
+//! and the user's own profile; the `/auth/*` and `/me` routes.
 
-pub mod language;
+pub mod auth_routes;
+pub mod hooks;
+pub mod login;
 pub mod model;
+pub mod password_reset;
 pub mod profile;
 pub mod registration;
+pub mod roles;
 pub mod routes;
-
-pub use language::Language;

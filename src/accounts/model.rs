@@ -2,10 +2,16 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use validator::ValidateEmail as _;
 
 use crate::db::DbConnection;
 use crate::db::schema::{municipalities, users};
 use crate::error::{AppError, FieldError};
+
+/// Longest display name; long enough for any real name, short enough for a list row.
+pub const DISPLAY_NAME_MAX: usize = 100;
+/// RFC 5321's limit for a whole address.
+pub const EMAIL_MAX: usize = 254;
 
 /// Finland's age of digital consent: nobody younger may register.
 pub const MIN_AGE: i32 = 13;
@@ -28,6 +34,51 @@ pub struct User {
     pub is_admin: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+}
+
+/// Checks an email address's form; shared by registration and later features.
+pub fn check_email(field: &str, email: &str) -> Option<FieldError> {
+    if email.chars().count() > EMAIL_MAX {
+        Some(FieldError::new(
+            field,
+            "too_long",
+            format!("Use at most {EMAIL_MAX} characters."),
+        ))
+    } else if !email.validate_email() {
+        Some(FieldError::new(
+            field,
+            "invalid_email",
+            "This is not an email address.",
+        ))
+    } else {
+        None
+    }
+}
+
+/// Checks a display name (already trimmed).
+pub fn check_display_name(field: &str, name: &str) -> Option<FieldError> {
+    let len = name.chars().count();
+    if len == 0 {
+        Some(FieldError::new(
+            field,
+            "required",
+            "Tell us what to call you.",
+        ))
+    } else if len > DISPLAY_NAME_MAX {
+        Some(FieldError::new(
+            field,
+            "too_long",
+            format!("Use at most {DISPLAY_NAME_MAX} characters."),
+        ))
+    } else if name.chars().any(char::is_control) {
+        Some(FieldError::new(
+            field,
+            "invalid_characters",
+            "Control characters are not allowed.",
+        ))
+    } else {
+        None
+    }
 }
 
 /// Emails are unique case-insensitively; we store them trimmed and lower-cased.
@@ -107,6 +158,17 @@ pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<User>, AppError>
         .select(User::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// Whether the account holds the administrator role (read on every request that needs it, so
+/// revoking the role takes effect at once).
+pub fn is_admin(conn: &mut DbConnection, user_id: &str) -> Result<bool, AppError> {
+    Ok(users::table
+        .find(user_id)
+        .select(users::is_admin)
+        .first::<bool>(conn)
+        .optional()?
+        .unwrap_or(false))
 }
 
 #[cfg(test)]

@@ -4,12 +4,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::Language;
+use crate::accounts::model::check_display_name;
 use crate::accounts::model::{self, User, age_on};
-use crate::accounts::registration::check_display_name;
 use crate::db::DbConnection;
 use crate::db::schema::{categories, user_availability, user_interests, users};
 use crate::error::{AppError, FieldError};
+use crate::i18n::Language;
 
 /// When a volunteer is usually free; used to match tasks later.
 pub const AVAILABILITY_SLOTS: &[&str] = &[

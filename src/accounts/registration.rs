@@ -7,22 +7,19 @@
 use chrono::{NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::Deserialize;
-use validator::ValidateEmail as _;
 
-use crate::accounts::Language;
-use crate::accounts::model::{self, User, check_birth_date, normalize_email};
+use crate::accounts::hooks::Hooks;
+use crate::accounts::model::{
+    self, User, check_birth_date, check_display_name, check_email, normalize_email,
+};
 use crate::auth::email_tokens::{self, Purpose};
 use crate::auth::passwords;
 use crate::db::DbConnection;
 use crate::db::schema::users;
 use crate::email::{Template, outbox};
 use crate::error::{AppError, FieldError};
+use crate::i18n::Language;
 use crate::state::AppState;
-
-/// Longest display name; long enough for any real name, short enough for a list row.
-pub const DISPLAY_NAME_MAX: usize = 100;
-/// RFC 5321's limit for a whole address.
-pub const EMAIL_MAX: usize = 254;
 
 /// `POST /auth/register` body.
 #[derive(Debug, Deserialize)]
@@ -49,51 +46,6 @@ pub struct VerifyRequest {
 #[serde(deny_unknown_fields)]
 pub struct ResendRequest {
     pub email: String,
-}
-
-/// Checks an email address's form; shared by registration and later features.
-pub fn check_email(field: &str, email: &str) -> Option<FieldError> {
-    if email.chars().count() > EMAIL_MAX {
-        Some(FieldError::new(
-            field,
-            "too_long",
-            format!("Use at most {EMAIL_MAX} characters."),
-        ))
-    } else if !email.validate_email() {
-        Some(FieldError::new(
-            field,
-            "invalid_email",
-            "This is not an email address.",
-        ))
-    } else {
-        None
-    }
-}
-
-/// Checks a display name (already trimmed).
-pub fn check_display_name(field: &str, name: &str) -> Option<FieldError> {
-    let len = name.chars().count();
-    if len == 0 {
-        Some(FieldError::new(
-            field,
-            "required",
-            "Tell us what to call you.",
-        ))
-    } else if len > DISPLAY_NAME_MAX {
-        Some(FieldError::new(
-            field,
-            "too_long",
-            format!("Use at most {DISPLAY_NAME_MAX} characters."),
-        ))
-    } else if name.chars().any(char::is_control) {
-        Some(FieldError::new(
-            field,
-            "invalid_characters",
-            "Control characters are not allowed.",
-        ))
-    } else {
-        None
-    }
 }
 
 fn queue_verification(
@@ -208,14 +160,14 @@ pub fn insert_user(conn: &mut DbConnection, user: &User) -> Result<(), AppError>
 }
 
 /// Confirms the address behind a verification token.
-pub async fn verify(state: &AppState, req: VerifyRequest) -> Result<(), AppError> {
+pub async fn verify(state: &AppState, hooks: Hooks, req: VerifyRequest) -> Result<(), AppError> {
     state
         .db
         .write(move |conn| {
             let user_id = email_tokens::consume(conn, &req.token, Purpose::VerifyEmail)?;
             // Invitations to associations wait for the address to be confirmed.
             if let Some(user) = model::find(conn, &user_id)? {
-                crate::associations::members::accept_invitations(conn, &user.id, &user.email)?;
+                (hooks.address_proven)(conn, &user.id, &user.email)?;
             }
             let now = Utc::now().naive_utc();
             diesel::update(

@@ -3,10 +3,11 @@
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use crate::api::{allow_only, get_or_head, private_json};
-use crate::associations::model::{SUSPENDED, VERIFIED};
+use crate::accounts::roles::AdminUser;
+use crate::api::{allow_only, get_or_head, post_only, private_json};
+use crate::associations::hooks::Hooks;
+use crate::associations::model::{self, SUSPENDED, VERIFIED};
 use crate::associations::{claims, moderation};
-use crate::auth::AdminUser;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -17,31 +18,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .default_service(allow_only("GET, HEAD"))
             .route(get_or_head().to(list_associations)),
     )
-    .service(
-        web::resource("/admin/associations/{id}/verify")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(verify)),
-    )
-    .service(
-        web::resource("/admin/associations/{id}/suspend")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(suspend)),
-    )
+    .service(post_only("/admin/associations/{id}/verify", verify))
+    .service(post_only("/admin/associations/{id}/suspend", suspend))
     .service(
         web::resource("/admin/claims")
             .default_service(allow_only("GET, HEAD"))
             .route(get_or_head().to(list_claims)),
     )
-    .service(
-        web::resource("/admin/claims/{id}/approve")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(approve)),
-    )
-    .service(
-        web::resource("/admin/claims/{id}/reject")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(reject)),
-    );
+    .service(post_only("/admin/claims/{id}/approve", approve))
+    .service(post_only("/admin/claims/{id}/reject", reject));
 }
 
 #[derive(Deserialize)]
@@ -66,13 +51,17 @@ async fn list_associations(
 
 async fn set_status(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     id: String,
     status: &'static str,
 ) -> Result<HttpResponse, AppError> {
     let app = state.get_ref().clone();
     let card = state
         .db
-        .write(move |conn| moderation::set_status(conn, &app, &id, status))
+        .write(move |conn| {
+            let association = moderation::set_status(conn, &app, &id, status)?;
+            model::card(conn, &hooks, association, None)
+        })
         .await?;
     state.wake_mailer();
     Ok(private_json(&card))
@@ -80,18 +69,20 @@ async fn set_status(
 
 async fn verify(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     _: AdminUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    set_status(state, path.into_inner(), VERIFIED).await
+    set_status(state, hooks, path.into_inner(), VERIFIED).await
 }
 
 async fn suspend(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     _: AdminUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    set_status(state, path.into_inner(), SUSPENDED).await
+    set_status(state, hooks, path.into_inner(), SUSPENDED).await
 }
 
 async fn list_claims(

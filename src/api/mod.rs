@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod json;
+pub mod paging;
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, Route, web};
@@ -36,6 +37,19 @@ pub fn allow_only(methods: &'static str) -> Route {
             .insert_header((header::ALLOW, methods))
             .finish()
     })
+}
+
+/// A resource that only takes POST (an action such as `/tasks/{id}/publish`), answering
+/// any other method with `405` and `Allow: POST`.
+pub fn post_only<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    web::resource(path)
+        .default_service(allow_only("POST"))
+        .route(web::post().to(handler))
 }
 
 /// serde `deserialize_with` for `Option<Option<T>>`: tells an absent field (outer `None`,

@@ -4,8 +4,8 @@
 
 use diesel::prelude::*;
 
+use crate::accounts::model::is_admin;
 use crate::associations::model::{self, Association, OWNER, VERIFIED};
-use crate::auth::extractor::is_admin;
 use crate::db::DbConnection;
 use crate::db::schema::association_members;
 use crate::error::AppError;

@@ -8,9 +8,9 @@ use validator::ValidateEmail as _;
 
 use crate::api::present;
 use crate::associations::identifiers;
-use crate::associations::model::{self, Association, Card, OWNER, PENDING};
-use crate::db::DbConnection;
+use crate::associations::model::{self, Association, OWNER, PENDING};
 use crate::db::schema::{association_members, associations, categories};
+use crate::db::{DbConnection, json};
 use crate::error::{AppError, FieldError};
 
 /// Body of `POST /associations` and `PATCH /associations/{id}`. Every field may be left
@@ -355,8 +355,7 @@ pub fn check_as(
                 ),
             }
         }
-        changes.social_links =
-            Some(serde_json::to_string(&checked).unwrap_or_else(|_| "[]".into()));
+        changes.social_links = Some(json::write(&checked)?);
     }
     if let Some(languages) = input.languages {
         let mut languages = languages.unwrap_or_default();
@@ -374,7 +373,7 @@ pub fn check_as(
                 );
             }
         }
-        changes.languages = Some(serde_json::to_string(&languages).unwrap_or_else(|_| "[]".into()));
+        changes.languages = Some(json::write(&languages)?);
     }
     if let Some(Some(year)) = input.founding_year
         && !(1800..=Utc::now().year()).contains(&year)
@@ -470,7 +469,11 @@ pub fn apply(conn: &mut DbConnection, id: &str, changes: Changes) -> Result<(), 
 }
 
 /// Creates an association with the caller as its owner; it waits for verification.
-pub fn create(conn: &mut DbConnection, user_id: &str, input: CardInput) -> Result<Card, AppError> {
+pub fn create(
+    conn: &mut DbConnection,
+    user_id: &str,
+    input: CardInput,
+) -> Result<Association, AppError> {
     let changes = check(conn, input, None)?;
     let id = insert(conn, changes, PENDING, false)?;
     diesel::insert_into(association_members::table)
@@ -481,8 +484,7 @@ pub fn create(conn: &mut DbConnection, user_id: &str, input: CardInput) -> Resul
             association_members::created_at.eq(Utc::now().naive_utc()),
         ))
         .execute(conn)?;
-    let association = model::find(conn, &id)?.ok_or(AppError::NotFound)?;
-    model::card(conn, association, Some(OWNER.to_owned()))
+    model::find(conn, &id)?.ok_or(AppError::NotFound)
 }
 
 /// Edits the card if `if_match` (the version the editor saw) is still current.

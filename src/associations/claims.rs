@@ -5,14 +5,14 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::Language;
+use crate::api::paging::{Page, paging};
 use crate::associations::access::role_of;
 use crate::associations::model::{self, OWNER, VERIFIED};
-use crate::associations::search::{Page, paging};
 use crate::db::DbConnection;
 use crate::db::schema::{association_claims, association_members, associations, users};
 use crate::email::{Template, outbox};
 use crate::error::AppError;
+use crate::i18n::Language;
 use crate::state::AppState;
 
 /// `POST /associations/{id}/claim` body.

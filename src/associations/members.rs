@@ -7,14 +7,14 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::Language;
+use crate::accounts::model::check_email;
 use crate::accounts::model::{self as accounts, normalize_email};
-use crate::accounts::registration::check_email;
 use crate::associations::model::{self, Association, EDITOR, OWNER};
 use crate::db::DbConnection;
 use crate::db::schema::{association_invitations, association_members, users};
 use crate::email::{Template, outbox};
 use crate::error::{AppError, FieldError};
+use crate::i18n::Language;
 use crate::state::AppState;
 
 /// A member as the owners see them.

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod card;
 pub mod claims;
+pub mod hooks;
 pub mod identifiers;
 pub mod import;
 pub mod members;

@@ -4,11 +4,11 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::DbConnection;
-use crate::db::schema::{
-    association_members, association_services, associations, municipalities, regions,
-};
+use crate::associations::hooks::Hooks;
+use crate::db::schema::{association_members, association_services, associations};
+use crate::db::{DbConnection, json};
 use crate::error::AppError;
+use crate::reference::places::{Place, place_of, places};
 
 /// `pending` until an administrator verifies it; `suspended` hides it again.
 pub const PENDING: &str = "pending";
@@ -73,17 +73,6 @@ pub struct Service {
     pub updated_at: NaiveDateTime,
 }
 
-/// Where an association is, for display.
-#[derive(Debug, Clone, Serialize)]
-pub struct Place {
-    pub code: String,
-    pub name_fi: String,
-    pub name_sv: String,
-    pub region_code: String,
-    pub region_name_fi: String,
-    pub region_name_sv: String,
-}
-
 /// The public card (yhdistyskortti).
 #[derive(Debug, Serialize)]
 pub struct Card {
@@ -112,8 +101,10 @@ pub struct Card {
     pub logo_url: Option<String>,
     pub founding_year: Option<i32>,
     pub services: Vec<Service>,
-    /// Published tasks that have not ended, soonest first.
-    pub open_tasks: Vec<crate::tasks::model::TaskView>,
+    /// What the features above associations add (the open tasks), from
+    /// [`Hooks::card_extras`].
+    #[serde(flatten)]
+    pub extras: crate::associations::hooks::CardExtras,
     /// True when nobody has claimed the (imported) association yet.
     pub claimable: bool,
     /// The caller's role in the association, if any.
@@ -153,50 +144,6 @@ pub fn find(conn: &mut DbConnection, key: &str) -> Result<Option<Association>, A
         .optional()?)
 }
 
-/// The places of a set of municipality codes, in one query.
-pub fn places(conn: &mut DbConnection, codes: &[&str]) -> Result<Vec<Place>, AppError> {
-    let rows: Vec<(String, String, String, String, String, String)> = municipalities::table
-        .inner_join(regions::table)
-        .filter(municipalities::code.eq_any(codes))
-        .select((
-            municipalities::code,
-            municipalities::name_fi,
-            municipalities::name_sv,
-            regions::code,
-            regions::name_fi,
-            regions::name_sv,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(code, name_fi, name_sv, region_code, region_name_fi, region_name_sv)| Place {
-                code,
-                name_fi,
-                name_sv,
-                region_code,
-                region_name_fi,
-                region_name_sv,
-            },
-        )
-        .collect())
-}
-
-fn place_of(places: &[Place], code: &str) -> Place {
-    places
-        .iter()
-        .find(|p| p.code == code)
-        .cloned()
-        .unwrap_or_else(|| Place {
-            code: code.to_owned(),
-            name_fi: String::new(),
-            name_sv: String::new(),
-            region_code: String::new(),
-            region_name_fi: String::new(),
-            region_name_sv: String::new(),
-        })
-}
-
 /// The services of an association, by name.
 pub fn services(conn: &mut DbConnection, association_id: &str) -> Result<Vec<Service>, AppError> {
     Ok(association_services::table
@@ -216,13 +163,10 @@ pub fn has_owner(conn: &mut DbConnection, association_id: &str) -> Result<bool, 
     Ok(owners > 0)
 }
 
-fn json_list(text: &str) -> Vec<String> {
-    serde_json::from_str(text).unwrap_or_default()
-}
-
 /// Builds the full card.
 pub fn card(
     conn: &mut DbConnection,
+    hooks: &Hooks,
     a: Association,
     my_role: Option<String>,
 ) -> Result<Card, AppError> {
@@ -232,11 +176,11 @@ pub fn card(
         &a.municipality_code,
     );
     let claimable = a.status == VERIFIED && !has_owner(conn, &a.id)?;
-    let open_tasks = crate::tasks::search::open_tasks_of(conn, &a.id)?;
+    let extras = (hooks.card_extras)(conn, &a.id)?;
     Ok(Card {
-        open_tasks,
-        social_links: json_list(&a.social_links),
-        languages: json_list(&a.languages),
+        extras,
+        social_links: json::read("associations.social_links", &a.social_links)?,
+        languages: json::read("associations.languages", &a.languages)?,
         municipality,
         services,
         claimable,

@@ -3,13 +3,13 @@
 use chrono::Utc;
 use diesel::prelude::*;
 
-use crate::accounts::Language;
-use crate::associations::model::{self, Association, Card, PENDING, SUSPENDED, Summary, VERIFIED};
-use crate::associations::search::{Page, paging};
+use crate::api::paging::{Page, paging};
+use crate::associations::model::{self, Association, PENDING, SUSPENDED, Summary, VERIFIED};
 use crate::db::DbConnection;
 use crate::db::schema::associations;
 use crate::email::{Template, outbox};
 use crate::error::AppError;
+use crate::i18n::Language;
 use crate::state::AppState;
 
 /// Lists associations by status (default `pending`), oldest first, for review.
@@ -47,17 +47,18 @@ pub fn list(
     })
 }
 
-/// Sets the status to `verified` or `suspended` and emails every owner.
+/// Sets the status to `verified` or `suspended` and emails every owner; returns the
+/// association as it now is.
 pub fn set_status(
     conn: &mut DbConnection,
     state: &AppState,
     key: &str,
     status: &str,
-) -> Result<Card, AppError> {
+) -> Result<Association, AppError> {
     let association = model::find(conn, key)?.ok_or(AppError::NotFound)?;
     if association.status == status {
         // Already so: nothing changes and nobody is emailed twice.
-        return model::card(conn, association, None);
+        return Ok(association);
     }
     let now = Utc::now().naive_utc();
     if status == VERIFIED {
@@ -94,6 +95,5 @@ pub fn set_status(
             &template.render(Language::from_code(&language)),
         )?;
     }
-    let updated = model::find(conn, &association.id)?.ok_or(AppError::NotFound)?;
-    model::card(conn, updated, None)
+    model::find(conn, &association.id)?.ok_or(AppError::NotFound)
 }

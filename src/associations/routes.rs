@@ -5,12 +5,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::api::json::ApiJson;
-use crate::api::{allow_only, get_or_head};
+use crate::api::{allow_only, get_or_head, post_only};
 use crate::associations::access::{self, Viewer};
 use crate::associations::card::{self, CardInput};
 use crate::associations::claims::{self, ClaimRequest};
+use crate::associations::hooks::Hooks;
 use crate::associations::members::{self, AddMember, ChangeRole};
-use crate::associations::model::{self, Card};
+use crate::associations::model::{self, Card, OWNER};
 use crate::associations::search::{self, SearchQuery};
 use crate::associations::services::{self, ServiceInput};
 use crate::auth::{AuthUser, MaybeAuthUser};
@@ -55,11 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::patch().to(update_service))
             .route(web::delete().to(delete_service)),
     )
-    .service(
-        web::resource("/associations/{id}/claim")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(claim)),
-    );
+    .service(post_only("/associations/{id}/claim", claim));
 }
 
 /// The card with its `ETag` (the version an editor must send back in `If-Match`).
@@ -86,14 +83,16 @@ async fn list(
 
 async fn create(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: AuthUser,
     ApiJson(input): ApiJson<CardInput>,
 ) -> Result<HttpResponse, AppError> {
     let (card, version) = state
         .db
         .write(move |conn| {
-            let card = card::create(conn, &user.user_id, input)?;
-            let version = model::find(conn, &card.id)?.map_or(1, |a| a.version);
+            let association = card::create(conn, &user.user_id, input)?;
+            let version = association.version;
+            let card = model::card(conn, &hooks, association, Some(OWNER.to_owned()))?;
             Ok((card, version))
         })
         .await?;
@@ -107,6 +106,7 @@ async fn create(
 
 async fn get_card(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: MaybeAuthUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -118,7 +118,11 @@ async fn get_card(
             let (association, role) = access::visible(conn, &key, &viewer)?;
             let version = association.version;
             let member = role.is_some() || viewer.is_admin;
-            Ok((model::card(conn, association, role)?, version, member))
+            Ok((
+                model::card(conn, &hooks, association, role)?,
+                version,
+                member,
+            ))
         })
         .await?;
     let mut response = HttpResponse::Ok();
@@ -134,6 +138,7 @@ async fn get_card(
 
 async fn patch_card(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: AuthUser,
     req: HttpRequest,
     path: web::Path<String>,
@@ -157,7 +162,7 @@ async fn patch_card(
             };
             let updated = card::update(conn, association, expected, input, editor)?;
             let version = updated.version;
-            Ok((model::card(conn, updated, role)?, version))
+            Ok((model::card(conn, &hooks, updated, role)?, version))
         })
         .await?;
     Ok(card_response(HttpResponse::Ok(), &card, version))

@@ -1,15 +1,14 @@
-//! Authentication: passwords, sessions with rotating refresh tokens, access JWTs, one-time
-//! email tokens, rate limits, and the `/auth/*` routes.
+//! Authentication primitives: passwords, sessions with rotating refresh tokens, access JWTs,
+//! one-time email tokens, rate limits and the extractor that proves a live session. They
+//! know nothing of accounts' rules; the account flows that use them (registration, login,
+//! password reset and the `/auth/*` routes) live in [`crate::accounts`].
 
 pub mod email_tokens;
 pub mod extractor;
 pub mod jwt;
-pub mod login;
-pub mod password_reset;
 pub mod passwords;
 pub mod rate_limit;
-pub mod routes;
 pub mod sessions;
 pub mod tokens;
 
-pub use extractor::{AdminUser, AuthUser, MaybeAuthUser};
+pub use extractor::{AuthUser, MaybeAuthUser};

@@ -4,6 +4,7 @@
 //! without blocking an async worker.
 
 pub mod fulltext;
+pub mod json;
 pub mod schema;
 
 use std::path::PathBuf;

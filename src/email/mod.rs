@@ -1,8 +1,10 @@
 //! Email: templates, the transactional outbox, delivery transports and the worker.
 
+pub mod notifier;
 pub mod outbox;
 pub mod templates;
 pub mod transport;
 pub mod worker;
 
+pub use notifier::Notifier;
 pub use templates::Template;

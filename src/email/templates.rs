@@ -5,7 +5,7 @@
 mod associations;
 mod signups;
 
-use crate::accounts::Language;
+use crate::i18n::Language;
 
 /// What an email is about, with the values it needs.
 #[derive(Debug, Clone)]

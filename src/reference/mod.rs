@@ -1,5 +1,6 @@
 //! Reference data shipped with the migrations: regions, municipalities and categories.
 
+pub mod places;
 pub mod routes;
 
 use diesel::prelude::*;

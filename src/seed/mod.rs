@@ -39,7 +39,7 @@ use crate::auth::passwords;
 use crate::db::schema;
 use crate::db::{self, DbConnection};
 use crate::error::AppError;
-use crate::tasks::model::PUBLISHED;
+use crate::tasks::status::TaskStatus;
 use people::PEOPLE;
 
 mod associations;
@@ -104,7 +104,7 @@ pub struct Report {
     pub closed_tasks: usize,
     /// Tasks that their association cancelled.
     pub cancelled_tasks: usize,
-    /// Sign-ups per state, in the order of [`crate::signups::model::ALL`]; states without
+    /// Sign-ups per state, in the order of [`crate::signups::status::SignupStatus::ALL`]; states without
     /// sign-ups are left out.
     pub signups: Vec<(&'static str, usize)>,
     /// The demo accounts.
@@ -248,7 +248,7 @@ fn load(conn: &mut DbConnection, password_hash: &str) -> Result<Report, AppError
         today,
     )?;
     let published: i64 = schema::tasks::table
-        .filter(schema::tasks::status.eq(PUBLISHED))
+        .filter(schema::tasks::status.eq(TaskStatus::Published.as_str()))
         .count()
         .get_result(conn)?;
     let listed: i64 = schema::association_services::table

@@ -6,8 +6,9 @@ use chrono::{Months, NaiveDate, Utc};
 
 use super::{DEMO_PASSWORD, Role};
 use crate::accounts::model::{User, check_birth_date, check_municipality};
+use crate::accounts::model::{check_display_name, check_email};
 use crate::accounts::profile::{self, ProfilePatch};
-use crate::accounts::registration::{check_display_name, check_email, insert_user};
+use crate::accounts::registration::insert_user;
 use crate::auth::passwords;
 use crate::db::DbConnection;
 use crate::error::{AppError, FieldError};

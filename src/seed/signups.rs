@@ -25,16 +25,15 @@ use diesel::prelude::*;
 use super::associations as demo_associations;
 use super::data::signups::{CANCELLED_FOR, CANCELLED_TASK, PAST, UPCOMING};
 use super::tasks::{self as demo_tasks, Task};
-use crate::associations::model as associations_model;
 use crate::db::DbConnection;
 use crate::db::schema::{outbox, signups, tasks};
+use crate::email::Notifier;
 use crate::error::AppError;
 use crate::signups::decisions::{self, Decision, RecordCheckInput};
 use crate::signups::join::{self, SignUpInput};
-use crate::signups::model::{self, ALL, COMPLETED};
-use crate::signups::notify::Notifier;
-use crate::tasks::lifecycle;
-use crate::tasks::model::{self as tasks_model, CANCELLED as TASK_CANCELLED, CLOSED};
+use crate::signups::model;
+use crate::signups::status::SignupStatus;
+use crate::tasks::status::TaskStatus;
 
 pub(super) mod past;
 
@@ -86,7 +85,7 @@ pub(super) struct Upcoming {
     pub(super) message: Option<&'static str>,
     pub(super) then: Then,
     /// The state the sign-up must end in; loading fails otherwise.
-    pub(super) ends: &'static str,
+    pub(super) ends: SignupStatus,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -153,30 +152,30 @@ pub(super) fn load(
 fn summary(conn: &mut DbConnection, ids: &Ids<'_>) -> Result<Summary, AppError> {
     let count = |n: i64| usize::try_from(n).unwrap_or_default();
     let mut by_state = Vec::new();
-    for state in ALL {
+    for state in SignupStatus::ALL {
         let n: i64 = signups::table
-            .filter(signups::status.eq(state))
+            .filter(signups::status.eq(state.as_str()))
             .count()
             .get_result(conn)?;
         if n > 0 {
-            by_state.push((state, count(n)));
+            by_state.push((state.as_str(), count(n)));
         }
     }
     let mut completed = Vec::with_capacity(ids.people.len());
     for id in ids.people {
         let n: i64 = signups::table
             .filter(signups::volunteer_id.eq(id))
-            .filter(signups::status.eq(COMPLETED))
+            .filter(signups::status.eq(SignupStatus::Completed.as_str()))
             .count()
             .get_result(conn)?;
         completed.push(count(n));
     }
     let closed: i64 = tasks::table
-        .filter(tasks::status.eq(CLOSED))
+        .filter(tasks::status.eq(TaskStatus::Closed.as_str()))
         .count()
         .get_result(conn)?;
     let cancelled: i64 = tasks::table
-        .filter(tasks::status.eq(TASK_CANCELLED))
+        .filter(tasks::status.eq(TaskStatus::Cancelled.as_str()))
         .count()
         .get_result(conn)?;
     Ok(Summary {
@@ -249,9 +248,7 @@ fn cancelled_task(
     let task_id = demo_tasks::create(conn, &CANCELLED_TASK, association_id, today)?;
     let volunteer = get(ids.people, CANCELLED_FOR, "volunteer")?;
     join::sign_up(conn, notifier, &task_id, volunteer, SignUpInput::default())?;
-    let task = tasks_model::find(conn, &task_id)?.ok_or(AppError::NotFound)?;
-    let association = associations_model::find(conn, association_id)?.ok_or(AppError::NotFound)?;
-    lifecycle::transition(conn, notifier, &task, &association, TASK_CANCELLED)
+    demo_tasks::move_to(conn, notifier, &task_id, TaskStatus::Cancelled)
 }
 
 #[cfg(test)]
@@ -262,7 +259,7 @@ mod tests {
     use super::super::people::PEOPLE;
     use super::past::Outcome;
     use super::*;
-    use crate::signups::model::{CANCELLED, NO_SHOW, PENDING, WAITLISTED};
+    use SignupStatus::{Cancelled, Completed, NoShow, Pending, Waitlisted};
 
     pub(super) fn age_ok(task: &Task, person: usize) -> bool {
         let age = PEOPLE[person].age.unwrap();
@@ -294,21 +291,21 @@ mod tests {
                     && matches!(u.then, Then::CheckAndAccept { .. })),
             "a recorded criminal-record check"
         );
-        for u in UPCOMING.iter().filter(|u| u.ends == PENDING) {
+        for u in UPCOMING.iter().filter(|u| u.ends == Pending) {
             assert!(u.message.is_some(), "a pending sign-up has a message");
         }
     }
 
     #[test]
     fn the_waitlisted_sign_up_is_on_a_small_automatic_task() {
-        let waiting: Vec<&Upcoming> = UPCOMING.iter().filter(|u| u.ends == WAITLISTED).collect();
+        let waiting: Vec<&Upcoming> = UPCOMING.iter().filter(|u| u.ends == Waitlisted).collect();
         assert_eq!(waiting.len(), 1);
         let title = waiting[0].task;
         let (_, task) = find_task(title).unwrap();
         assert!(task.automatic && task.waitlist);
         let before = UPCOMING
             .iter()
-            .take_while(|u| u.ends != WAITLISTED)
+            .take_while(|u| u.ends != Waitlisted)
             .filter(|u| u.task == title)
             .count();
         assert_eq!(task.spots, i32::try_from(before).ok());
@@ -316,16 +313,22 @@ mod tests {
 
     #[test]
     fn every_state_of_a_sign_up_is_shown() {
-        let mut states: BTreeSet<&str> = UPCOMING.iter().map(|u| u.ends).collect();
-        states.insert(CANCELLED);
+        let mut states: BTreeSet<&str> = UPCOMING.iter().map(|u| u.ends.as_str()).collect();
+        states.insert(Cancelled.as_str());
         for past in PAST {
             for took in past.took_part {
                 states.insert(match took.outcome {
-                    Outcome::Completed { .. } => COMPLETED,
-                    Outcome::NoShow => NO_SHOW,
+                    Outcome::Completed { .. } => Completed.as_str(),
+                    Outcome::NoShow => NoShow.as_str(),
                 });
             }
         }
-        assert_eq!(states, ALL.into_iter().collect());
+        assert_eq!(
+            states,
+            SignupStatus::ALL
+                .map(SignupStatus::as_str)
+                .into_iter()
+                .collect()
+        );
     }
 }

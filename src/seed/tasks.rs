@@ -9,10 +9,13 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use super::data::{tasks_ek, tasks_kymenlaakso};
 use crate::associations::model as associations_model;
 use crate::db::DbConnection;
+use crate::email::Notifier;
 use crate::error::AppError;
-use crate::tasks::input::TaskInput;
+use crate::signups::task_hooks;
+use crate::tasks::draft::{Placement, TaskInput};
 use crate::tasks::lifecycle;
-use crate::tasks::model::{self as tasks_model, PUBLISHED, Placement};
+use crate::tasks::model as tasks_model;
+use crate::tasks::status::TaskStatus;
 
 /// When a task happens, in days from the day the demo is loaded. Hours are UTC (Finnish
 /// time is two or three hours ahead).
@@ -142,6 +145,10 @@ pub(super) fn create(
         ),
         When::Ongoing => ("ongoing", None, None, None),
     };
+    #[expect(
+        clippy::needless_update,
+        reason = "a new optional TaskInput field must not need an edit here"
+    )]
     let input = TaskInput {
         title: Some(t.title.to_owned()),
         description: Some(t.description.to_owned()),
@@ -170,13 +177,34 @@ pub(super) fn create(
             duration: Some(duration.to_owned()),
             credits: true,
         })),
+        ..TaskInput::default()
     };
     let id = lifecycle::create(conn, &association, input)?;
-    let task = tasks_model::find(conn, &id)?.ok_or(AppError::NotFound)?;
     // Publishing sends no email, so the links' base does not matter here.
-    let notifier = crate::signups::notify::Notifier::with_base_url(String::new());
-    lifecycle::transition(conn, &notifier, &task, &association, PUBLISHED)?;
+    let notifier = Notifier::with_base_url(String::new());
+    move_to(conn, &notifier, &id, TaskStatus::Published)?;
     Ok(id)
+}
+
+/// Moves a demo task along its life cycle as a member would, with the sign-ups reacting
+/// (a cancelled task cancels its sign-ups).
+pub(super) fn move_to(
+    conn: &mut DbConnection,
+    notifier: &Notifier,
+    task_id: &str,
+    to: TaskStatus,
+) -> Result<(), AppError> {
+    let task = tasks_model::find(conn, task_id)?.ok_or(AppError::NotFound)?;
+    let association =
+        associations_model::find(conn, &task.association_id)?.ok_or(AppError::NotFound)?;
+    lifecycle::transition(
+        conn,
+        &task_hooks::hooks(),
+        notifier,
+        &task,
+        &association,
+        to,
+    )
 }
 
 #[cfg(test)]

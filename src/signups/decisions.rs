@@ -10,12 +10,11 @@ use serde::Deserialize;
 use crate::associations::model::Association;
 use crate::db::DbConnection;
 use crate::db::schema::signups;
-use crate::error::{AppError, FieldError};
-use crate::signups::model::{
-    self, ACCEPTED, CANCELLED, COMPLETED, Context, DECLINED, NO_SHOW, OPEN, PENDING, Side, Signup,
-    WAITLISTED, WITHDRAWN,
-};
-use crate::signups::notify::{self, Notifier};
+use crate::email::Notifier;
+use crate::error::{AppError, FieldError, ProblemType};
+use crate::signups::model::{self, Context, Side, Signup};
+use crate::signups::notify;
+use crate::signups::status::{SignupStatus, Step};
 use crate::signups::transitions::{apply, promote};
 use crate::tasks::model::{self as tasks_model, Task};
 
@@ -29,14 +28,13 @@ pub enum Decision {
 }
 
 impl Decision {
-    /// The state the decision leads to, the states it may start from, and its past-tense
-    /// verb for refusals.
-    fn rule(self) -> (&'static str, &'static [&'static str], &'static str) {
+    /// The step of the state machine ([`crate::signups::status`]) the decision takes.
+    fn step(self) -> Step {
         match self {
-            Self::Accept => (ACCEPTED, &[PENDING, WAITLISTED], "accepted"),
-            Self::Decline => (DECLINED, &[PENDING, WAITLISTED, ACCEPTED], "declined"),
-            Self::Complete { .. } => (COMPLETED, &[ACCEPTED], "completed"),
-            Self::NoShow => (NO_SHOW, &[ACCEPTED], "marked as a no-show"),
+            Self::Accept => Step::Accept,
+            Self::Decline => Step::Decline,
+            Self::Complete { .. } => Step::Complete,
+            Self::NoShow => Step::NoShow,
         }
     }
 }
@@ -78,20 +76,18 @@ pub fn decide(
 ) -> Result<Signup, AppError> {
     let ctx = model::for_side(conn, signup_id, member_id, Side::Association)?;
     let (signup, task) = relock(conn, &ctx)?;
-    let (to, from, verb) = decision.rule();
-    if !from.contains(&signup.status.as_str()) {
-        return Err(AppError::illegal_transition(&signup.status, verb));
-    }
+    let step = decision.step();
+    step.check(signup.status)?;
     if decision == Decision::Accept {
         if task.criminal_record_check && signup.record_checked_on.is_none() {
             return Err(AppError::rule(
-                "record-check-required",
+                ProblemType::RecordCheckRequired,
                 "Record that you have seen the volunteer's criminal record extract first.",
             ));
         }
         if task.spots_left() == Some(0) {
             return Err(AppError::rule(
-                "task-full",
+                ProblemType::TaskFull,
                 "All spots are taken; decline someone or add spots first.",
             ));
         }
@@ -101,7 +97,7 @@ pub fn decide(
             .set(signups::hours.eq(check_hours(hours)?))
             .execute(conn)?;
     }
-    let updated = apply(conn, &signup, to, Some(member_id))?;
+    let updated = apply(conn, &signup, step, Some(member_id))?;
     match decision {
         Decision::Accept | Decision::Decline => {
             notify::decided(conn, notifier, &updated, &task, &ctx.association)?;
@@ -125,10 +121,7 @@ pub fn withdraw(
 ) -> Result<Signup, AppError> {
     let ctx = model::for_side(conn, signup_id, volunteer_id, Side::Volunteer)?;
     let (signup, task) = relock(conn, &ctx)?;
-    if !signup.is_open() {
-        return Err(AppError::illegal_transition(&signup.status, "withdrawn"));
-    }
-    let updated = apply(conn, &signup, WITHDRAWN, Some(volunteer_id))?;
+    let updated = apply(conn, &signup, Step::Withdraw, Some(volunteer_id))?;
     notify::withdrawn(conn, notifier, &updated, &task, &ctx.association)?;
     promote(conn, notifier, &task.id)?;
     Ok(updated)
@@ -154,12 +147,15 @@ pub fn record_check(
     let (signup, task) = relock(conn, &ctx)?;
     if !task.criminal_record_check {
         return Err(AppError::rule(
-            "record-check-not-required",
+            ProblemType::RecordCheckNotRequired,
             "This task does not require a criminal record check.",
         ));
     }
-    if !signup.is_open() {
-        return Err(AppError::illegal_transition(&signup.status, "checked"));
+    if !signup.status.is_open() {
+        return Err(AppError::illegal_transition(
+            signup.status.as_str(),
+            "checked",
+        ));
     }
     let today = Utc::now().date_naive();
     let seen_on = input.seen_on.unwrap_or(today);
@@ -190,12 +186,12 @@ pub fn cancel_open(
 ) -> Result<(), AppError> {
     let open: Vec<Signup> = signups::table
         .filter(signups::task_id.eq(&task.id))
-        .filter(signups::status.eq_any(OPEN))
+        .filter(signups::status.eq_any(SignupStatus::OPEN.map(SignupStatus::as_str)))
         .order((signups::created_at, signups::id))
         .select(Signup::as_select())
         .load(conn)?;
     for signup in open {
-        let cancelled = apply(conn, &signup, CANCELLED, None)?;
+        let cancelled = apply(conn, &signup, Step::Cancel, None)?;
         notify::task_cancelled(conn, notifier, &cancelled, task, association)?;
     }
     Ok(())

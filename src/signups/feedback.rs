@@ -7,8 +7,9 @@ use serde::Deserialize;
 
 use crate::db::DbConnection;
 use crate::db::schema::signups;
-use crate::error::{AppError, FieldError};
-use crate::signups::model::{self, COMPLETED, Side, Signup};
+use crate::error::{AppError, FieldError, ProblemType};
+use crate::signups::model::{self, Side, Signup};
+use crate::signups::status::SignupStatus;
 
 /// Longest feedback comment.
 pub const MAX_COMMENT_CHARS: usize = 500;
@@ -65,9 +66,9 @@ pub fn give(
     let ctx = model::visible(conn, signup_id, user_id)?;
     let (rating, comment) = check(input)?;
     let signup = &ctx.signup;
-    if signup.status != COMPLETED {
+    if signup.status != SignupStatus::Completed {
         return Err(AppError::illegal_transition(
-            &signup.status,
+            signup.status.as_str(),
             "given feedback",
         ));
     }
@@ -77,7 +78,7 @@ pub fn give(
     };
     if already {
         return Err(AppError::rule(
-            "feedback-already-given",
+            ProblemType::FeedbackAlreadyGiven,
             "Feedback on this sign-up has already been given.",
         ));
     }
@@ -103,7 +104,7 @@ pub fn give(
     };
     if changed == 0 {
         return Err(AppError::rule(
-            "feedback-already-given",
+            ProblemType::FeedbackAlreadyGiven,
             "Feedback on this sign-up has already been given.",
         ));
     }

@@ -10,12 +10,15 @@ use crate::associations::access::Viewer;
 use crate::associations::model::{Association, VERIFIED};
 use crate::db::DbConnection;
 use crate::db::schema::{signups, users};
-use crate::error::{AppError, FieldError};
-use crate::signups::model::{self, ACCEPTED, OPEN, PENDING, Signup, WAITLISTED};
-use crate::signups::notify::{self, Notifier};
+use crate::email::Notifier;
+use crate::error::{AppError, FieldError, ProblemType};
+use crate::signups::model::{self, Signup};
+use crate::signups::notify;
+use crate::signups::status::SignupStatus;
 use crate::signups::transitions::{entered, needs_review};
 use crate::tasks::lifecycle;
-use crate::tasks::model::{self as tasks_model, PUBLISHED, Task};
+use crate::tasks::model::{self as tasks_model, Task};
+use crate::tasks::status::TaskStatus;
 
 /// Longest note a volunteer can send with a sign-up.
 pub const MAX_MESSAGE_CHARS: usize = 1000;
@@ -67,31 +70,35 @@ impl Refusal {
             (None, None) => String::new(),
         };
         match self {
-            Self::NotPublished => {
-                AppError::rule("task-not-open", "The task is not open for sign-ups.")
-            }
-            Self::DeadlinePassed => {
-                AppError::rule("deadline-passed", "The application deadline has passed.")
-            }
-            Self::Ended => AppError::rule("task-ended", "The task is already over."),
+            Self::NotPublished => AppError::rule(
+                ProblemType::TaskNotOpen,
+                "The task is not open for sign-ups.",
+            ),
+            Self::DeadlinePassed => AppError::rule(
+                ProblemType::DeadlinePassed,
+                "The application deadline has passed.",
+            ),
+            Self::Ended => AppError::rule(ProblemType::TaskEnded, "The task is already over."),
             Self::SignInRequired => AppError::Unauthorized,
             Self::BirthDateMissing => AppError::ineligible(
-                "birth-date-missing",
+                ProblemType::BirthDateMissing,
                 "Add your birth date to your profile: tasks have age limits.",
             ),
             Self::TooYoung => AppError::ineligible(
-                "too-young",
+                ProblemType::TooYoung,
                 format!("The task is for volunteers aged {range} on its start date."),
             ),
             Self::TooOld => AppError::ineligible(
-                "too-old",
+                ProblemType::TooOld,
                 format!("The task is for volunteers aged {range} on its start date."),
             ),
             Self::AlreadySignedUp => AppError::rule(
-                "already-signed-up",
+                ProblemType::AlreadySignedUp,
                 "You have already signed up to this task.",
             ),
-            Self::Full => AppError::rule("task-full", "All spots of this task are taken."),
+            Self::Full => {
+                AppError::rule(ProblemType::TaskFull, "All spots of this task are taken.")
+            }
         }
     }
 }
@@ -105,7 +112,7 @@ pub fn check(
     user_id: Option<&str>,
 ) -> Result<Option<Refusal>, AppError> {
     let now = Utc::now().naive_utc();
-    if task.status != PUBLISHED || association.status != VERIFIED {
+    if task.status != TaskStatus::Published || association.status != VERIFIED {
         return Ok(Some(Refusal::NotPublished));
     }
     if task.application_deadline.is_some_and(|d| d < now) {
@@ -157,7 +164,7 @@ pub fn open_signup(
     Ok(signups::table
         .filter(signups::task_id.eq(task_id))
         .filter(signups::volunteer_id.eq(user_id))
-        .filter(signups::status.eq_any(OPEN))
+        .filter(signups::status.eq_any(SignupStatus::OPEN.map(SignupStatus::as_str)))
         .select(Signup::as_select())
         .first(conn)
         .optional()?)
@@ -203,9 +210,9 @@ pub fn sign_up(
         return Err(refusal.error(&task));
     }
     let status = match task.spots_left() {
-        Some(0) => WAITLISTED,
-        _ if needs_review(&task) => PENDING,
-        _ => ACCEPTED,
+        Some(0) => SignupStatus::Waitlisted,
+        _ if needs_review(&task) => SignupStatus::Pending,
+        _ => SignupStatus::Accepted,
     };
     let id = uuid::Uuid::now_v7().to_string();
     let now = Utc::now().naive_utc();
@@ -215,7 +222,7 @@ pub fn sign_up(
             signups::task_id.eq(&task.id),
             signups::volunteer_id.eq(user_id),
             signups::message.eq(&message),
-            signups::status.eq(status),
+            signups::status.eq(status.as_str()),
             signups::created_at.eq(now),
             signups::updated_at.eq(now),
         ))

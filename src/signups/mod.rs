@@ -13,5 +13,7 @@ pub mod notify;
 pub mod record;
 pub mod record_html;
 pub mod routes;
+pub mod status;
+pub mod task_hooks;
 pub mod transitions;
 pub mod views;

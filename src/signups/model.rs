@@ -9,25 +9,8 @@ use crate::associations::model::{self as associations_model, Association};
 use crate::db::DbConnection;
 use crate::db::schema::signups;
 use crate::error::AppError;
+use crate::signups::status::SignupStatus;
 use crate::tasks::model::{self as tasks_model, Task};
-
-pub const PENDING: &str = "pending";
-pub const ACCEPTED: &str = "accepted";
-pub const WAITLISTED: &str = "waitlisted";
-pub const DECLINED: &str = "declined";
-pub const WITHDRAWN: &str = "withdrawn";
-pub const COMPLETED: &str = "completed";
-pub const NO_SHOW: &str = "no_show";
-pub const CANCELLED: &str = "cancelled";
-
-/// The states in which a sign-up still holds (or waits for) a place; a volunteer has at
-/// most one of these per task.
-pub const OPEN: [&str; 3] = [PENDING, ACCEPTED, WAITLISTED];
-
-/// Every state, for validating a `status` filter.
-pub const ALL: [&str; 8] = [
-    PENDING, ACCEPTED, WAITLISTED, DECLINED, WITHDRAWN, COMPLETED, NO_SHOW, CANCELLED,
-];
 
 /// A sign-up as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -37,7 +20,8 @@ pub struct Signup {
     pub task_id: String,
     pub volunteer_id: String,
     pub message: Option<String>,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: SignupStatus,
     pub referral_id: Option<String>,
     pub hours: Option<f64>,
     pub record_checked_on: Option<NaiveDate>,
@@ -57,13 +41,6 @@ pub struct Signup {
     pub association_comment: Option<String>,
     pub association_feedback_at: Option<NaiveDateTime>,
     pub association_feedback_by: Option<String>,
-}
-
-impl Signup {
-    /// Whether the sign-up still holds or waits for a place.
-    pub fn is_open(&self) -> bool {
-        OPEN.contains(&self.status.as_str())
-    }
 }
 
 /// Loads a sign-up by id.

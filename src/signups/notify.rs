@@ -4,39 +4,15 @@
 
 use diesel::prelude::*;
 
-use crate::accounts::Language;
 use crate::associations::model::{Association, owner_contacts};
-use crate::db::DbConnection;
 use crate::db::schema::users;
-use crate::email::{Template, outbox};
+use crate::db::{DbConnection, json};
+use crate::email::{Notifier, Template, outbox};
 use crate::error::AppError;
-use crate::signups::model::{ACCEPTED, Signup, WAITLISTED};
-use crate::state::AppState;
+use crate::i18n::Language;
+use crate::signups::model::Signup;
+use crate::signups::status::SignupStatus;
 use crate::tasks::model::Task;
-
-/// What the notifications need from the application: where links point.
-#[derive(Debug, Clone)]
-pub struct Notifier {
-    base_url: String,
-}
-
-impl Notifier {
-    /// Takes the public base URL from the state, so the notifier can move into `web::block`.
-    pub fn new(state: &AppState) -> Self {
-        Self {
-            base_url: state.config.public_base_url.clone(),
-        }
-    }
-
-    /// For callers without an application state (the CLI).
-    pub fn with_base_url(base_url: String) -> Self {
-        Self { base_url }
-    }
-
-    fn link(&self, path: &str) -> String {
-        format!("{}{path}", self.base_url)
-    }
-}
 
 /// One addressee: the account (if any), the address, the greeting name and the language.
 struct Recipient {
@@ -80,22 +56,22 @@ fn association_side(
             user_id: None,
             email: contact.to_owned(),
             name: association.name.clone(),
-            language: association_language(association),
+            language: association_language(association)?,
         });
     }
     Ok(list)
 }
 
 /// The first of the association's languages that Talkoot writes in, else Finnish.
-fn association_language(association: &Association) -> Language {
-    serde_json::from_str::<Vec<String>>(&association.languages)
-        .unwrap_or_default()
+fn association_language(association: &Association) -> Result<Language, AppError> {
+    let languages: Vec<String> = json::read("associations.languages", &association.languages)?;
+    Ok(languages
         .iter()
         .find_map(|code| match code.as_str() {
             "fi" | "sv" | "en" => Some(Language::from_code(code)),
             _ => None,
         })
-        .unwrap_or_default()
+        .unwrap_or_default())
 }
 
 fn send(conn: &mut DbConnection, to: &Recipient, template: &Template) -> Result<(), AppError> {
@@ -120,9 +96,9 @@ pub fn received(
     let who = volunteer(conn, &signup.volunteer_id)?;
     tell_association(conn, notifier, signup, task, association, &who.name)?;
     let link = notifier.link(&format!("/tasks/{}", task.id));
-    let template = match signup.status.as_str() {
-        ACCEPTED => accepted_template(&who, task, association, link),
-        WAITLISTED => Template::SignupWaitlisted {
+    let template = match signup.status {
+        SignupStatus::Accepted => accepted_template(&who, task, association, link),
+        SignupStatus::Waitlisted => Template::SignupWaitlisted {
             name: who.name.clone(),
             task: task.title.clone(),
             association: association.name.clone(),
@@ -153,7 +129,7 @@ fn tell_association(
             association: association.name.clone(),
             task: task.title.clone(),
             volunteer: volunteer_name.to_owned(),
-            status: signup.status.clone(),
+            status: signup.status.as_str().to_owned(),
             link: link.clone(),
         };
         send(conn, &to, &template)?;
@@ -192,7 +168,7 @@ pub fn decided(
     association: &Association,
 ) -> Result<(), AppError> {
     let who = volunteer(conn, &signup.volunteer_id)?;
-    let template = if signup.status == ACCEPTED {
+    let template = if signup.status == SignupStatus::Accepted {
         accepted_template(
             &who,
             task,
@@ -225,11 +201,11 @@ pub fn moved_up(
         name: who.name.clone(),
         task: task.title.clone(),
         association: association.name.clone(),
-        accepted: signup.status == ACCEPTED,
+        accepted: signup.status == SignupStatus::Accepted,
         link: notifier.link(&format!("/tasks/{}", task.id)),
     };
     send(conn, &who, &template)?;
-    if signup.status == ACCEPTED {
+    if signup.status == SignupStatus::Accepted {
         Ok(())
     } else {
         // Moved up to pending: a member has a decision to make.

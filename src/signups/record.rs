@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::db::DbConnection;
 use crate::db::schema::{associations, signups, tasks, users, volunteer_records};
 use crate::error::AppError;
-use crate::signups::model::COMPLETED;
+use crate::signups::status::SignupStatus;
 
 /// Letters of a code: Crockford's base32 without I, L, O and U, so that a code read aloud
 /// or typed from paper is not mistaken.
@@ -158,7 +158,7 @@ fn entries(conn: &mut DbConnection, user_id: &str) -> Result<Vec<Entry>, AppErro
     let rows: Vec<EntryRow> = signups::table
         .inner_join(tasks::table.inner_join(associations::table))
         .filter(signups::volunteer_id.eq(user_id))
-        .filter(signups::status.eq(COMPLETED))
+        .filter(signups::status.eq(SignupStatus::Completed.as_str()))
         .order((signups::completed_at.desc(), signups::id.desc()))
         .select((
             tasks::id,

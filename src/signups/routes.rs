@@ -3,25 +3,20 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use diesel::prelude::*;
-use serde::Deserialize;
 
 use crate::api::json::{ApiJson, OptionalJson};
-use crate::api::{allow_only, get_or_head, private_json};
+use crate::api::{allow_only, get_or_head, post_only, private_json};
 use crate::associations::access;
-use crate::associations::search::{Page, paging};
 use crate::auth::AuthUser;
-use crate::db::DbConnection;
-use crate::db::schema::signups;
+use crate::email::Notifier;
 use crate::error::AppError;
 use crate::signups::decisions::{self, CompleteInput, Decision, RecordCheckInput};
 use crate::signups::feedback::{self, FeedbackInput};
 use crate::signups::join::{self, SignUpInput};
-use crate::signups::model::{self, ALL, Side, Signup};
-use crate::signups::notify::Notifier;
+use crate::signups::model::{self, Side};
 use crate::signups::record::{self, SharingPatch};
 use crate::signups::record_html;
-use crate::signups::views::{self, SignupView};
+use crate::signups::views::{self, ListQuery};
 use crate::state::AppState;
 use crate::tasks::model as tasks_model;
 
@@ -38,13 +33,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .default_service(allow_only("GET, HEAD"))
             .route(get_or_head().to(get_signup)),
     )
-    .service(post("/signups/{id}/accept", accept))
-    .service(post("/signups/{id}/decline", decline))
-    .service(post("/signups/{id}/complete", complete))
-    .service(post("/signups/{id}/no-show", no_show))
-    .service(post("/signups/{id}/withdraw", withdraw))
-    .service(post("/signups/{id}/record-check", record_check))
-    .service(post("/signups/{id}/feedback", give_feedback))
+    .service(post_only("/signups/{id}/accept", accept))
+    .service(post_only("/signups/{id}/decline", decline))
+    .service(post_only("/signups/{id}/complete", complete))
+    .service(post_only("/signups/{id}/no-show", no_show))
+    .service(post_only("/signups/{id}/withdraw", withdraw))
+    .service(post_only("/signups/{id}/record-check", record_check))
+    .service(post_only("/signups/{id}/feedback", give_feedback))
     .service(
         web::resource("/me/signups")
             .default_service(allow_only("GET, HEAD"))
@@ -61,87 +56,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .default_service(allow_only("GET, HEAD"))
             .route(get_or_head().to(my_record_html)),
     )
-    .service(post("/me/record/code", regenerate_code))
+    .service(post_only("/me/record/code", regenerate_code))
     .service(
         web::resource("/records/{code}")
             .default_service(allow_only("GET, HEAD"))
             .route(get_or_head().to(check_record)),
     );
-}
-
-/// A resource that only takes POST.
-fn post<F, Args>(path: &str, handler: F) -> actix_web::Resource
-where
-    F: actix_web::Handler<Args>,
-    Args: actix_web::FromRequest + 'static,
-    F::Output: actix_web::Responder + 'static,
-{
-    web::resource(path)
-        .default_service(allow_only("POST"))
-        .route(web::post().to(handler))
-}
-
-/// `status`, `page` and `per_page` of a sign-up list.
-#[derive(Debug, Deserialize)]
-struct ListQuery {
-    status: Option<String>,
-    page: Option<i64>,
-    per_page: Option<i64>,
-}
-
-impl ListQuery {
-    fn check(&self) -> Result<(Option<String>, i64, i64), AppError> {
-        let (page, per_page) = paging(self.page, self.per_page)?;
-        if let Some(status) = &self.status
-            && !ALL.contains(&status.as_str())
-        {
-            return Err(AppError::field(
-                "status",
-                "unknown_value",
-                "The status is one of pending, accepted, waitlisted, declined, withdrawn, completed, no_show, cancelled.",
-            ));
-        }
-        Ok((self.status.clone(), page, per_page))
-    }
-}
-
-/// One page of sign-ups matching `filter`, oldest first for a task, newest first for a
-/// volunteer.
-fn page_of(
-    conn: &mut DbConnection,
-    side: Side,
-    owner: &str,
-    status: Option<String>,
-    page: i64,
-    per_page: i64,
-) -> Result<Page<SignupView>, AppError> {
-    let filtered = || {
-        let mut q = signups::table.into_boxed();
-        q = match side {
-            Side::Association => q.filter(signups::task_id.eq(owner.to_owned())),
-            Side::Volunteer => q.filter(signups::volunteer_id.eq(owner.to_owned())),
-        };
-        if let Some(s) = &status {
-            q = q.filter(signups::status.eq(s.clone()));
-        }
-        q
-    };
-    let total: i64 = filtered().count().get_result(conn)?;
-    let ordered = match side {
-        Side::Association => filtered().order((signups::created_at.asc(), signups::id.asc())),
-        Side::Volunteer => filtered().order((signups::created_at.desc(), signups::id.desc())),
-    };
-    let rows: Vec<Signup> = ordered
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-        .select(Signup::as_select())
-        .load(conn)?;
-    Ok(Page {
-        items: views::build(conn, rows, side)?,
-        total,
-        page,
-        per_page,
-    })
 }
 
 async fn list_for_task(
@@ -159,7 +79,7 @@ async fn list_for_task(
             let task = tasks_model::find(conn, &task_id)?.ok_or(AppError::NotFound)?;
             access::role_of(conn, &task.association_id, &user.user_id)?
                 .ok_or(AppError::NotFound)?;
-            page_of(conn, Side::Association, &task.id, status, page, per_page)
+            views::page_of(conn, Side::Association, &task.id, status, page, per_page)
         })
         .await?;
     Ok(private_json(&result))
@@ -316,7 +236,9 @@ async fn my_signups(
     let (status, page, per_page) = query.check()?;
     let result = state
         .db
-        .run(move |conn| page_of(conn, Side::Volunteer, &user.user_id, status, page, per_page))
+        .run(move |conn| {
+            views::page_of(conn, Side::Volunteer, &user.user_id, status, page, per_page)
+        })
         .await?;
     Ok(private_json(&result))
 }

@@ -7,26 +7,28 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{signup_events, signups, tasks};
+use crate::email::Notifier;
 use crate::error::AppError;
-use crate::signups::model::{
-    ACCEPTED, CANCELLED, COMPLETED, DECLINED, NO_SHOW, PENDING, Signup, WAITLISTED, WITHDRAWN,
-};
-use crate::signups::notify::{self, Notifier};
+use crate::signups::model::Signup;
+use crate::signups::notify;
+use crate::signups::status::{SignupStatus, Step};
 use crate::tasks::model::{self as tasks_model, Task};
 
-/// Moves `signup` to `to`, made by `actor` (`None`: the service itself). Returns the
-/// sign-up as it now is.
+/// Takes `step` on `signup`, made by `actor` (`None`: the service itself); a step the state
+/// machine does not allow from the current state is a 409. Returns the sign-up as it now is.
 pub fn apply(
     conn: &mut DbConnection,
     signup: &Signup,
-    to: &str,
+    step: Step,
     actor: Option<&str>,
 ) -> Result<Signup, AppError> {
+    step.check(signup.status)?;
+    let to = step.target();
     let now = Utc::now().naive_utc();
     diesel::update(signups::table.find(&signup.id))
-        .set((signups::status.eq(to), signups::updated_at.eq(now)))
+        .set((signups::status.eq(to.as_str()), signups::updated_at.eq(now)))
         .execute(conn)?;
-    entered(conn, signup, Some(&signup.status), to, actor, now)?;
+    entered(conn, signup, Some(signup.status), to, actor, now)?;
     crate::signups::model::find(conn, &signup.id)?.ok_or(AppError::NotFound)
 }
 
@@ -35,15 +37,16 @@ pub fn apply(
 pub fn entered(
     conn: &mut DbConnection,
     signup: &Signup,
-    from: Option<&str>,
-    to: &str,
+    from: Option<SignupStatus>,
+    to: SignupStatus,
     actor: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     // A sign-up accepted on arrival was decided by the task's rules, not by the volunteer.
     let decider = if from.is_some() { actor } else { None };
     stamp(conn, &signup.id, to, decider, now)?;
-    let delta = i32::from(to == ACCEPTED) - i32::from(from == Some(ACCEPTED));
+    let delta =
+        i32::from(to == SignupStatus::Accepted) - i32::from(from == Some(SignupStatus::Accepted));
     if delta != 0 {
         diesel::update(tasks::table.find(&signup.task_id))
             .set(tasks::accepted_count.eq(tasks::accepted_count + delta))
@@ -56,28 +59,30 @@ pub fn entered(
 fn stamp(
     conn: &mut DbConnection,
     id: &str,
-    to: &str,
+    to: SignupStatus,
     actor: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     let row = signups::table.find(id);
     match to {
-        ACCEPTED | DECLINED | NO_SHOW => diesel::update(row)
-            .set((signups::decided_at.eq(now), signups::decided_by.eq(actor)))
-            .execute(conn)?,
-        WITHDRAWN => diesel::update(row)
+        SignupStatus::Accepted | SignupStatus::Declined | SignupStatus::NoShow => {
+            diesel::update(row)
+                .set((signups::decided_at.eq(now), signups::decided_by.eq(actor)))
+                .execute(conn)?
+        }
+        SignupStatus::Withdrawn => diesel::update(row)
             .set(signups::withdrawn_at.eq(now))
             .execute(conn)?,
-        COMPLETED => diesel::update(row)
+        SignupStatus::Completed => diesel::update(row)
             .set((
                 signups::completed_at.eq(now),
                 signups::completed_by.eq(actor),
             ))
             .execute(conn)?,
-        CANCELLED => diesel::update(row)
+        SignupStatus::Cancelled => diesel::update(row)
             .set(signups::cancelled_at.eq(now))
             .execute(conn)?,
-        _ => 0,
+        SignupStatus::Pending | SignupStatus::Waitlisted => 0,
     };
     Ok(())
 }
@@ -86,8 +91,8 @@ fn stamp(
 fn record_event(
     conn: &mut DbConnection,
     signup_id: &str,
-    from: Option<&str>,
-    to: &str,
+    from: Option<SignupStatus>,
+    to: SignupStatus,
     actor: Option<&str>,
     at: NaiveDateTime,
 ) -> Result<(), AppError> {
@@ -95,8 +100,8 @@ fn record_event(
         .values((
             signup_events::id.eq(uuid::Uuid::now_v7().to_string()),
             signup_events::signup_id.eq(signup_id),
-            signup_events::from_status.eq(from),
-            signup_events::to_status.eq(to),
+            signup_events::from_status.eq(from.map(SignupStatus::as_str)),
+            signup_events::to_status.eq(to.as_str()),
             signup_events::actor_id.eq(actor),
             signup_events::at.eq(at),
         ))
@@ -111,10 +116,10 @@ pub fn needs_review(task: &Task) -> bool {
 }
 
 /// Counts a task's sign-ups in one state.
-fn count_in(conn: &mut DbConnection, task_id: &str, status: &str) -> Result<i64, AppError> {
+fn count_in(conn: &mut DbConnection, task_id: &str, status: SignupStatus) -> Result<i64, AppError> {
     Ok(signups::table
         .filter(signups::task_id.eq(task_id))
-        .filter(signups::status.eq(status))
+        .filter(signups::status.eq(status.as_str()))
         .count()
         .get_result(conn)?)
 }
@@ -136,7 +141,9 @@ pub fn promote(
         let review = needs_review(&task);
         let room = match task.spots_left() {
             None => i64::MAX,
-            Some(left) if review => i64::from(left) - count_in(conn, task_id, PENDING)?,
+            Some(left) if review => {
+                i64::from(left) - count_in(conn, task_id, SignupStatus::Pending)?
+            }
             Some(left) => i64::from(left),
         };
         if room <= 0 {
@@ -144,7 +151,7 @@ pub fn promote(
         }
         let next: Option<Signup> = signups::table
             .filter(signups::task_id.eq(task_id))
-            .filter(signups::status.eq(WAITLISTED))
+            .filter(signups::status.eq(SignupStatus::Waitlisted.as_str()))
             .order((signups::created_at, signups::id))
             .select(Signup::as_select())
             .first(conn)
@@ -152,8 +159,12 @@ pub fn promote(
         let Some(next) = next else {
             return Ok(());
         };
-        let to = if review { PENDING } else { ACCEPTED };
-        let moved = apply(conn, &next, to, None)?;
+        let step = if review {
+            Step::MoveUpForReview
+        } else {
+            Step::Accept
+        };
+        let moved = apply(conn, &next, step, None)?;
         notify::moved_up(conn, notifier, &moved, &task)?;
     }
 }

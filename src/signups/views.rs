@@ -5,14 +5,16 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::age_on;
-use crate::associations::model::{Place, places};
+use crate::api::paging::{Page, paging};
 use crate::db::DbConnection;
 use crate::db::schema::{associations, signup_events, signups, tasks, users};
 use crate::error::AppError;
-use crate::signups::model::{Side, Signup, WAITLISTED};
+use crate::reference::places::{Place, places};
+use crate::signups::model::{Side, Signup};
+use crate::signups::status::SignupStatus;
 use crate::tasks::model::TaskAssociation;
 
 /// The task a sign-up is for.
@@ -76,7 +78,7 @@ pub struct Event {
 #[derive(Debug, Serialize)]
 pub struct SignupView {
     pub id: String,
-    pub status: String,
+    pub status: SignupStatus,
     pub message: Option<String>,
     pub task: SignupTask,
     /// Present for the association's members only.
@@ -175,7 +177,7 @@ pub fn build(
         .load(conn)?;
     let waiting: Vec<(String, String)> = signups::table
         .filter(signups::task_id.eq_any(&task_ids))
-        .filter(signups::status.eq(WAITLISTED))
+        .filter(signups::status.eq(SignupStatus::Waitlisted.as_str()))
         .order((signups::created_at, signups::id))
         .select((signups::id, signups::task_id))
         .load(conn)?;
@@ -198,7 +200,7 @@ pub fn build(
                             .as_deref()
                             .and_then(|c| places.iter().find(|pl| pl.code == c).cloned()),
                     });
-            let waitlist_position = (s.status == WAITLISTED).then(|| {
+            let waitlist_position = (s.status == SignupStatus::Waitlisted).then(|| {
                 waiting
                     .iter()
                     .filter(|(_, task)| *task == s.task_id)
@@ -295,4 +297,69 @@ pub fn one(conn: &mut DbConnection, signup: Signup, side: Side) -> Result<Signup
     build(conn, vec![signup], side)?
         .pop()
         .ok_or(AppError::NotFound)
+}
+
+/// `status`, `page` and `per_page` of a sign-up list.
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    status: Option<String>,
+    page: Option<i64>,
+    per_page: Option<i64>,
+}
+
+impl ListQuery {
+    /// The checked filter and paging: an unknown status is a 422 naming `status`.
+    pub fn check(&self) -> Result<(Option<SignupStatus>, i64, i64), AppError> {
+        let (page, per_page) = paging(self.page, self.per_page)?;
+        let status = match self.status.as_deref() {
+            None => None,
+            Some(text) => Some(SignupStatus::parse(text).ok_or_else(|| {
+                AppError::field(
+                    "status",
+                    "unknown_value",
+                    "The status is one of pending, accepted, waitlisted, declined, withdrawn, completed, no_show, cancelled.",
+                )
+            })?),
+        };
+        Ok((status, page, per_page))
+    }
+}
+
+/// One page of sign-ups matching `filter`, oldest first for a task, newest first for a
+/// volunteer.
+pub fn page_of(
+    conn: &mut DbConnection,
+    side: Side,
+    owner: &str,
+    status: Option<SignupStatus>,
+    page: i64,
+    per_page: i64,
+) -> Result<Page<SignupView>, AppError> {
+    let filtered = || {
+        let mut q = signups::table.into_boxed();
+        q = match side {
+            Side::Association => q.filter(signups::task_id.eq(owner.to_owned())),
+            Side::Volunteer => q.filter(signups::volunteer_id.eq(owner.to_owned())),
+        };
+        if let Some(s) = status {
+            q = q.filter(signups::status.eq(s.as_str()));
+        }
+        q
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let ordered = match side {
+        Side::Association => filtered().order((signups::created_at.asc(), signups::id.asc())),
+        Side::Volunteer => filtered().order((signups::created_at.desc(), signups::id.desc())),
+    };
+    let rows: Vec<Signup> = ordered
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+        .select(Signup::as_select())
+        .load(conn)?;
+    Ok(Page {
+        items: build(conn, rows, side)?,
+        total,
+        page,
+        per_page,
+    })
 }

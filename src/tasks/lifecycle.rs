@@ -8,13 +8,13 @@ use crate::associations::access::{self, Viewer};
 use crate::associations::model::{self as associations_model, Association, VERIFIED};
 use crate::db::DbConnection;
 use crate::db::schema::{associations, tasks};
+use crate::email::Notifier;
 use crate::error::AppError;
-use crate::signups::notify::Notifier;
-use crate::signups::{decisions, transitions};
-use crate::tasks::input::{self, TaskInput};
-use crate::tasks::model::{
-    self, CANCELLED, CLOSED, DRAFT, PUBLISHED, SignUpStatus, Task, TaskView,
-};
+use crate::tasks::draft::TaskInput;
+use crate::tasks::hooks::Hooks;
+use crate::tasks::input;
+use crate::tasks::model::{self, Task, TaskView};
+use crate::tasks::status::TaskStatus;
 
 /// Creates a draft task for an association the caller is a member of.
 pub fn create(
@@ -29,17 +29,11 @@ pub fn create(
         .values((
             tasks::id.eq(&id),
             tasks::association_id.eq(&association.id),
-            tasks::title.eq(&draft.title),
-            tasks::description.eq(&draft.description),
-            tasks::schedule_type.eq(&draft.schedule_type),
-            tasks::approval_mode.eq(&draft.approval_mode),
-            tasks::status.eq(DRAFT),
+            tasks::status.eq(TaskStatus::Draft.as_str()),
             tasks::created_at.eq(now),
             tasks::updated_at.eq(now),
+            draft,
         ))
-        .execute(conn)?;
-    diesel::update(tasks::table.find(&id))
-        .set(&draft)
         .execute(conn)?;
     input::set_categories(conn, &id, &categories.unwrap_or_default())?;
     touch(conn, &id)?;
@@ -78,7 +72,7 @@ pub fn visible(
         Some(user_id) => access::role_of(conn, &association.id, user_id)?.is_some(),
         None => false,
     };
-    let public = association.status == VERIFIED && task.status != DRAFT;
+    let public = association.status == VERIFIED && task.status != TaskStatus::Draft;
     if public || member || viewer.is_admin {
         Ok((task, association, member))
     } else {
@@ -103,6 +97,7 @@ pub fn editable(
 /// limit) move waitlisted volunteers up.
 pub fn update(
     conn: &mut DbConnection,
+    hooks: &Hooks,
     notifier: &Notifier,
     task: Task,
     if_match: Option<Vec<i32>>,
@@ -112,87 +107,68 @@ pub fn update(
     if if_match.is_some_and(|tags| !tags.contains(&task.version)) {
         return Err(AppError::PreconditionFailed);
     }
-    if task.status == CANCELLED {
+    if task.status == TaskStatus::Cancelled {
         return Err(AppError::Conflict(
             "A cancelled task cannot be edited.".into(),
         ));
     }
     let (draft, categories) = input::prepare(conn, Some(&task), input)?;
     diesel::update(tasks::table.find(&task.id))
-        .set(&draft)
+        .set(draft)
         .execute(conn)?;
     if let Some(list) = categories {
         input::set_categories(conn, &task.id, &list)?;
     }
     touch(conn, &task.id)?;
-    transitions::promote(conn, notifier, &task.id)
+    (hooks.edited)(conn, notifier, &task)
 }
 
 /// Moves a task to `target` if the transition is allowed. Cancelling cancels the open
 /// sign-ups and emails those volunteers.
 pub fn transition(
     conn: &mut DbConnection,
+    hooks: &Hooks,
     notifier: &Notifier,
     task: &Task,
     association: &Association,
-    target: &str,
+    target: TaskStatus,
 ) -> Result<(), AppError> {
     let task = &model::lock(conn, &task.id)?;
-    let allowed = match target {
-        PUBLISHED => task.status == DRAFT || task.status == CLOSED,
-        CLOSED => task.status == PUBLISHED,
-        CANCELLED => task.status != CANCELLED,
-        _ => false,
-    };
-    if !allowed {
+    if !task.status.can_move_to(target) {
         return Err(AppError::Conflict(format!(
             "A {} task cannot be {target}.",
             task.status
         )));
     }
-    if target == PUBLISHED && association.status != VERIFIED {
+    if target == TaskStatus::Published && association.status != VERIFIED {
         return Err(AppError::Conflict(
             "Only a verified association can publish tasks.".into(),
         ));
     }
     let now = Utc::now().naive_utc();
     diesel::update(tasks::table.find(&task.id))
-        .set(tasks::status.eq(target))
+        .set(tasks::status.eq(target.as_str()))
         .execute(conn)?;
-    if target == PUBLISHED && task.published_at.is_none() {
+    if target == TaskStatus::Published && task.published_at.is_none() {
         diesel::update(tasks::table.find(&task.id))
             .set(tasks::published_at.eq(now))
             .execute(conn)?;
     }
-    if target == CANCELLED {
-        decisions::cancel_open(conn, notifier, task, association)?;
+    if target == TaskStatus::Cancelled {
+        (hooks.cancelled)(conn, notifier, task, association)?;
     }
     touch(conn, &task.id)
-}
-
-/// Whether `user_id` could sign up to the task now, and if not, why. The reasons are
-/// stable codes a front end can translate (see `signups::join::Refusal`).
-pub fn sign_up_status(
-    conn: &mut DbConnection,
-    task: &Task,
-    association: &Association,
-    user_id: Option<&str>,
-) -> Result<SignUpStatus, AppError> {
-    let refusal = crate::signups::join::check(conn, task, association, user_id)?;
-    Ok(SignUpStatus {
-        can_sign_up: refusal.is_none(),
-        reason: refusal.map(crate::signups::join::Refusal::reason),
-    })
 }
 
 /// The full view of one task for a viewer.
 pub fn view_for(
     conn: &mut DbConnection,
+    hooks: &Hooks,
     task: Task,
     association: &Association,
     viewer: &Viewer,
 ) -> Result<TaskView, AppError> {
-    let status = sign_up_status(conn, &task, association, viewer.user_id.as_deref())?;
+    let status = (hooks.sign_up_hint)(conn, &task, association, viewer.user_id.as_deref())?;
     let mut view = model::views(conn, vec![task])?
         .pop()
         .ok_or(AppError::NotFound)?;

@@ -1,8 +1,12 @@
 //! Volunteer tasks (vapaaehtoistehtävät): posting, the draft → published → closed /
 //! cancelled lifecycle, and search.
 
+pub mod association_hooks;
+pub mod draft;
+pub mod hooks;
 pub mod input;
 pub mod lifecycle;
 pub mod model;
 pub mod routes;
 pub mod search;
+pub mod status;

@@ -2,47 +2,25 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::associations::model::Place;
 use crate::db::DbConnection;
 use crate::db::schema::{associations, task_categories, tasks};
 use crate::error::AppError;
+use crate::reference::places::Place;
+use crate::tasks::draft::Draft;
+use crate::tasks::status::TaskStatus;
 
-pub const DRAFT: &str = "draft";
-pub const PUBLISHED: &str = "published";
-pub const CLOSED: &str = "closed";
-pub const CANCELLED: &str = "cancelled";
-
-/// A task as stored.
+/// A task as stored: its identity and state around the writable fields ([`Draft`]).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = tasks)]
 pub struct Task {
     pub id: String,
     pub association_id: String,
-    pub title: String,
-    pub description: String,
-    pub municipality_code: Option<String>,
-    pub address: Option<String>,
-    pub remote_online: bool,
-    pub remote_phone: bool,
-    pub schedule_type: String,
-    pub starts_at: Option<NaiveDateTime>,
-    pub ends_at: Option<NaiveDateTime>,
-    pub estimated_hours: Option<f64>,
-    pub spots: Option<i32>,
-    pub approval_mode: String,
-    pub waitlist: bool,
-    pub min_age: Option<i32>,
-    pub max_age: Option<i32>,
-    pub languages: String,
-    pub beginner_friendly: bool,
-    pub supported: bool,
-    pub criminal_record_check: bool,
-    pub application_deadline: Option<NaiveDateTime>,
-    pub contact_person: Option<String>,
-    pub placement: Option<String>,
-    pub status: String,
+    #[diesel(embed)]
+    pub fields: Draft,
+    #[diesel(deserialize_as = String)]
+    pub status: TaskStatus,
     pub search_document: String,
     pub version: i32,
     pub created_at: NaiveDateTime,
@@ -50,6 +28,16 @@ pub struct Task {
     pub published_at: Option<NaiveDateTime>,
     /// Accepted sign-ups, kept in step by `signups` (a CHECK keeps it within `spots`).
     pub accepted_count: i32,
+}
+
+/// A task reads as its fields (`task.title`, `task.spots`): the split into [`Draft`] exists
+/// so the field list is written once, not so that every reader spells `task.fields`.
+impl std::ops::Deref for Task {
+    type Target = Draft;
+
+    fn deref(&self) -> &Draft {
+        &self.fields
+    }
 }
 
 impl Task {
@@ -67,18 +55,8 @@ impl Task {
     /// over, and not once a one-off (fixed) event has begun.
     pub fn can_move_up(&self, now: NaiveDateTime) -> bool {
         let begun = self.schedule_type == "fixed" && self.starts_at.is_some_and(|s| s < now);
-        self.status != CANCELLED && !self.has_ended(now) && !begun
+        self.status != TaskStatus::Cancelled && !self.has_ended(now) && !begun
     }
-}
-
-/// Student placement (harjoittelupaikka) details.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Placement {
-    pub field_of_study: String,
-    pub duration: Option<String>,
-    /// Whether the placement counts for study credits.
-    pub credits: bool,
 }
 
 /// The association a task belongs to, as shown with the task.
@@ -96,38 +74,21 @@ pub struct SignUpStatus {
     pub reason: Option<&'static str>,
 }
 
-/// A task as the API shows it.
+/// A task as the API shows it: its fields flattened in, with names for its association
+/// and municipality, its free spots and (for one task) whether the reader can sign up.
 #[derive(Debug, Serialize)]
 pub struct TaskView {
     pub id: String,
     pub association: TaskAssociation,
-    pub title: String,
-    pub description: String,
     pub categories: Vec<String>,
     pub municipality: Option<Place>,
-    pub address: Option<String>,
-    pub remote_online: bool,
-    pub remote_phone: bool,
-    pub schedule_type: String,
-    pub starts_at: Option<DateTime<Utc>>,
-    pub ends_at: Option<DateTime<Utc>>,
-    pub estimated_hours: Option<f64>,
-    pub spots: Option<i32>,
+    #[serde(flatten)]
+    pub fields: Draft,
     pub spots_left: Option<i32>,
-    pub approval_mode: String,
-    pub waitlist: bool,
-    pub min_age: Option<i32>,
-    pub max_age: Option<i32>,
-    pub languages: Vec<String>,
-    pub beginner_friendly: bool,
-    pub supported: bool,
-    pub criminal_record_check: bool,
     /// The announcement text that act 148/2014 requires when the check is done.
     pub criminal_record_notice: Option<&'static str>,
-    pub application_deadline: Option<DateTime<Utc>>,
-    pub contact_person: Option<String>,
-    pub placement: Option<Placement>,
-    pub status: String,
+    pub status: TaskStatus,
+    /// On a single task: whether the reader can sign up, and why not (`null` in lists).
     pub sign_up: Option<SignUpStatus>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -190,7 +151,7 @@ pub fn views(conn: &mut DbConnection, rows: Vec<Task>) -> Result<Vec<TaskView>, 
         .iter()
         .filter_map(|t| t.municipality_code.as_deref())
         .collect();
-    let places = crate::associations::model::places(conn, &codes)?;
+    let places = crate::reference::places::places(conn, &codes)?;
     Ok(rows
         .into_iter()
         .map(|t| {
@@ -227,38 +188,14 @@ fn view(
     categories: Vec<String>,
     municipality: Option<Place>,
 ) -> TaskView {
-    let spots_left = t.spots_left();
     TaskView {
+        spots_left: t.spots_left(),
+        criminal_record_notice: t.criminal_record_check.then_some(CRIMINAL_RECORD_NOTICE),
         id: t.id,
         association,
-        title: t.title,
-        description: t.description,
         categories,
         municipality,
-        address: t.address,
-        remote_online: t.remote_online,
-        remote_phone: t.remote_phone,
-        schedule_type: t.schedule_type,
-        starts_at: t.starts_at.map(|d| d.and_utc()),
-        ends_at: t.ends_at.map(|d| d.and_utc()),
-        estimated_hours: t.estimated_hours,
-        spots_left,
-        spots: t.spots,
-        approval_mode: t.approval_mode,
-        waitlist: t.waitlist,
-        min_age: t.min_age,
-        max_age: t.max_age,
-        languages: serde_json::from_str(&t.languages).unwrap_or_default(),
-        beginner_friendly: t.beginner_friendly,
-        supported: t.supported,
-        criminal_record_notice: t.criminal_record_check.then_some(CRIMINAL_RECORD_NOTICE),
-        criminal_record_check: t.criminal_record_check,
-        application_deadline: t.application_deadline.map(|d| d.and_utc()),
-        contact_person: t.contact_person,
-        placement: t
-            .placement
-            .as_deref()
-            .and_then(|p| serde_json::from_str(p).ok()),
+        fields: t.fields,
         status: t.status,
         sign_up: None,
         created_at: t.created_at.and_utc(),

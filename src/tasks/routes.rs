@@ -4,16 +4,18 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::api::json::ApiJson;
-use crate::api::{allow_only, get_or_head};
+use crate::api::{allow_only, get_or_head, post_only};
 use crate::associations::access::{self, Viewer};
 use crate::auth::{AuthUser, MaybeAuthUser};
+use crate::email::Notifier;
 use crate::error::AppError;
-use crate::signups::notify::Notifier;
 use crate::state::AppState;
-use crate::tasks::input::TaskInput;
+use crate::tasks::draft::TaskInput;
+use crate::tasks::hooks::Hooks;
 use crate::tasks::lifecycle;
-use crate::tasks::model::{CANCELLED, CLOSED, PUBLISHED, TaskView};
+use crate::tasks::model::TaskView;
 use crate::tasks::search::{self, TaskQuery};
+use crate::tasks::status::TaskStatus;
 
 /// Registers the routes of this feature.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -28,26 +30,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(get_or_head().to(get_task))
             .route(web::patch().to(patch_task)),
     )
-    .service(
-        web::resource("/tasks/{id}/publish")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(publish)),
-    )
-    .service(
-        web::resource("/tasks/{id}/close")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(close)),
-    )
-    .service(
-        web::resource("/tasks/{id}/cancel")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(cancel)),
-    )
-    .service(
-        web::resource("/associations/{id}/tasks")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(create)),
-    );
+    .service(post_only("/tasks/{id}/publish", publish))
+    .service(post_only("/tasks/{id}/close", close))
+    .service(post_only("/tasks/{id}/cancel", cancel))
+    .service(post_only("/associations/{id}/tasks", create));
 }
 
 fn task_response(
@@ -74,6 +60,7 @@ async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRespon
 
 async fn create(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: AuthUser,
     path: web::Path<String>,
     ApiJson(input): ApiJson<TaskInput>,
@@ -84,7 +71,7 @@ async fn create(
         .write(move |conn| {
             let (association, _) = access::member(conn, &key, &user.user_id)?;
             let id = lifecycle::create(conn, &association, input)?;
-            reread(conn, &id, user.user_id)
+            reread(conn, &hooks, &id, user.user_id)
         })
         .await?;
     let mut response = HttpResponse::Created();
@@ -95,6 +82,7 @@ async fn create(
 /// The task as its member sees it after a change, with the version for the ETag.
 fn reread(
     conn: &mut crate::db::DbConnection,
+    hooks: &Hooks,
     id: &str,
     user_id: String,
 ) -> Result<(TaskView, i32), AppError> {
@@ -102,13 +90,14 @@ fn reread(
     let (task, association, _) = lifecycle::visible(conn, id, &viewer)?;
     let version = task.version;
     Ok((
-        lifecycle::view_for(conn, task, &association, &viewer)?,
+        lifecycle::view_for(conn, hooks, task, &association, &viewer)?,
         version,
     ))
 }
 
 async fn get_task(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: MaybeAuthUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -121,7 +110,7 @@ async fn get_task(
             let (task, association, member) = lifecycle::visible(conn, &id, &viewer)?;
             let version = task.version;
             Ok((
-                lifecycle::view_for(conn, task, &association, &viewer)?,
+                lifecycle::view_for(conn, &hooks, task, &association, &viewer)?,
                 version,
                 member,
             ))
@@ -132,12 +121,13 @@ async fn get_task(
         HttpResponse::Ok(),
         &view,
         version,
-        signed_in || member || view.status != PUBLISHED,
+        signed_in || member || view.status != TaskStatus::Published,
     ))
 }
 
 async fn patch_task(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: AuthUser,
     req: HttpRequest,
     path: web::Path<String>,
@@ -150,8 +140,8 @@ async fn patch_task(
         .db
         .write(move |conn| {
             let (task, _) = lifecycle::editable(conn, &id, &user.user_id)?;
-            lifecycle::update(conn, &notifier, task, expected, input)?;
-            reread(conn, &id, user.user_id)
+            lifecycle::update(conn, &hooks, &notifier, task, expected, input)?;
+            reread(conn, &hooks, &id, user.user_id)
         })
         .await?;
     state.wake_mailer();
@@ -160,17 +150,18 @@ async fn patch_task(
 
 async fn move_to(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: AuthUser,
     id: String,
-    target: &'static str,
+    target: TaskStatus,
 ) -> Result<HttpResponse, AppError> {
     let notifier = Notifier::new(&state);
     let (view, version) = state
         .db
         .write(move |conn| {
             let (task, association) = lifecycle::editable(conn, &id, &user.user_id)?;
-            lifecycle::transition(conn, &notifier, &task, &association, target)?;
-            reread(conn, &id, user.user_id)
+            lifecycle::transition(conn, &hooks, &notifier, &task, &association, target)?;
+            reread(conn, &hooks, &id, user.user_id)
         })
         .await?;
     state.wake_mailer();
@@ -179,24 +170,27 @@ async fn move_to(
 
 async fn publish(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: AuthUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    move_to(state, user, path.into_inner(), PUBLISHED).await
+    move_to(state, hooks, user, path.into_inner(), TaskStatus::Published).await
 }
 
 async fn close(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: AuthUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    move_to(state, user, path.into_inner(), CLOSED).await
+    move_to(state, hooks, user, path.into_inner(), TaskStatus::Closed).await
 }
 
 async fn cancel(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     user: AuthUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    move_to(state, user, path.into_inner(), CANCELLED).await
+    move_to(state, hooks, user, path.into_inner(), TaskStatus::Cancelled).await
 }

@@ -10,12 +10,13 @@ use diesel::prelude::*;
 use diesel::sql_types::{Bool, Double, Text};
 use serde::Serialize;
 
-use crate::associations::search::{Page, paging};
+use crate::api::paging::{Page, paging};
 use crate::db::fulltext::{self, text_sql};
 use crate::db::schema::{associations, municipalities, task_categories, tasks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::{AppError, FieldError};
-use crate::tasks::model::{self, PUBLISHED, Task, TaskView};
+use crate::tasks::model::{self, Task, TaskView};
+use crate::tasks::status::TaskStatus;
 
 /// How many of the newest matches relevance sorting ranks.
 pub const RANK_CANDIDATES: i64 = 2000;
@@ -190,7 +191,7 @@ macro_rules! with_filters {
             .filter(associations::status.eq(crate::associations::model::VERIFIED))
             .select(associations::id);
         let mut query = $query
-            .filter(tasks::status.eq(PUBLISHED))
+            .filter(tasks::status.eq(TaskStatus::Published.as_str()))
             .filter(tasks::association_id.eq_any(verified));
         if !q.include_past {
             query = query
@@ -415,7 +416,7 @@ pub fn open_tasks_of(
     let now = Utc::now().naive_utc();
     let rows: Vec<Task> = tasks::table
         .filter(tasks::association_id.eq(association_id))
-        .filter(tasks::status.eq(PUBLISHED))
+        .filter(tasks::status.eq(TaskStatus::Published.as_str()))
         .filter(tasks::ends_at.is_null().or(tasks::ends_at.ge(now)))
         .filter(
             tasks::application_deadline

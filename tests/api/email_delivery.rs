@@ -128,7 +128,7 @@ async fn two_instances_never_send_the_same_message(backend: Backend) {
                         let mail = talkoot::email::Template::PasswordChanged {
                             name: format!("Nro {i}"),
                         }
-                        .render(talkoot::accounts::Language::Fi);
+                        .render(talkoot::i18n::Language::Fi);
                         talkoot::email::outbox::enqueue(
                             conn,
                             None,

@@ -1,6 +1,15 @@
 //! End-to-end tests: the real server on a random port, spoken to over HTTP, on SQLite and on
 //! PostgreSQL, each test with its own fresh database.
 
+// The crate's lints forbid panicking shortcuts; a test and its helpers stop at the first
+// surprise on purpose (clippy.toml covers `#[test]` functions, not the shared helpers).
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests fail by panicking"
+)]
+
 mod helpers;
 mod smtp;
 

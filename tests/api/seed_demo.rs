@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use diesel::prelude::*;
 use serde_json::Value;
 use talkoot::db::schema::{association_services, associations, outbox, signups, tasks, users};
-use talkoot::signups::model::ALL;
+use talkoot::signups::status::SignupStatus;
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, spawn_app};
@@ -245,7 +245,10 @@ async fn demo_sign_ups_show_every_state_and_a_volunteer_record(backend: Backend)
         })
         .await;
     let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
-    assert_eq!(shown, BTreeSet::from(ALL));
+    assert_eq!(
+        shown,
+        BTreeSet::from(SignupStatus::ALL.map(SignupStatus::as_str))
+    );
     for (task, count) in counts {
         let n = accepted.iter().filter(|t| **t == task).count();
         assert_eq!(usize::try_from(count).unwrap(), n, "task {task}");

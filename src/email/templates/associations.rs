@@ -1,7 +1,7 @@
 //! Emails about associations: verification, suspension, membership, invitations, claims.
 
 use super::Template;
-use crate::accounts::Language;
+use crate::i18n::Language;
 
 /// Subject and body (without the signature) of an association email, or `None` for the
 /// templates this module does not own.

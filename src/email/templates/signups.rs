@@ -6,7 +6,7 @@
 //! a birth date or other personal data.
 
 use super::Template;
-use crate::accounts::Language;
+use crate::i18n::Language;
 
 /// Subject and body (without the signature) of a sign-up email, or `None` for the templates
 /// this module does not own.

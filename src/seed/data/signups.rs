@@ -9,7 +9,7 @@ use super::people::{AADA, ELLA, LEO, ONNI, SOFIA};
 use crate::seed::signups::past::{Feedback, Outcome, Past, Took};
 use crate::seed::signups::{Then, Upcoming};
 use crate::seed::tasks::{Place, TASK, Task, When};
-use crate::signups::model::{ACCEPTED, DECLINED, PENDING, WAITLISTED, WITHDRAWN};
+use crate::signups::status::SignupStatus::{Accepted, Declined, Pending, Waitlisted, Withdrawn};
 
 /// In order: the first two fill the two spots of the boat-safety evening, the third waits.
 pub(in crate::seed) static UPCOMING: &[Upcoming] = &[
@@ -18,35 +18,35 @@ pub(in crate::seed) static UPCOMING: &[Upcoming] = &[
         person: ONNI,
         message: None,
         then: Then::Wait,
-        ends: ACCEPTED,
+        ends: Accepted,
     },
     Upcoming {
         task: "Veneilyturvallisuusillan kahvio ja ilmoittautumiset",
         person: SOFIA,
         message: Some("Hei! Olen hoitanut kahviota monissa tapahtumissa Haminassa."),
         then: Then::Wait,
-        ends: ACCEPTED,
+        ends: Accepted,
     },
     Upcoming {
         task: "Veneilyturvallisuusillan kahvio ja ilmoittautumiset",
         person: LEO,
         message: Some("Tulen mielelläni, jos joku peruu."),
         then: Then::Wait,
-        ends: WAITLISTED,
+        ends: Waitlisted,
     },
     Upcoming {
         task: "Nuorisoteatterin lavastustalkoot",
         person: ELLA,
         message: None,
         then: Then::Wait,
-        ends: ACCEPTED,
+        ends: Accepted,
     },
     Upcoming {
         task: "Linnunpönttöjen rakennuspaja nuorille",
         person: ELLA,
         message: None,
         then: Then::Withdraw,
-        ends: WITHDRAWN,
+        ends: Withdrawn,
     },
     Upcoming {
         task: "Meripelastusaseman kunnossapitotalkoot",
@@ -56,7 +56,7 @@ pub(in crate::seed) static UPCOMING: &[Upcoming] = &[
              akkuporakonetta. Pääsen parhaiten viikonloppuisin.",
         ),
         then: Then::Wait,
-        ends: PENDING,
+        ends: Pending,
     },
     Upcoming {
         task: "Ystävä ikäihmiselle – kahvit ja kävelyt kerran viikossa",
@@ -66,14 +66,14 @@ pub(in crate::seed) static UPCOMING: &[Upcoming] = &[
              Voisin tavata arki-iltapäivisin, ja minulla on auto käytössä.",
         ),
         then: Then::Wait,
-        ends: PENDING,
+        ends: Pending,
     },
     Upcoming {
         task: "Jäsenrekisterin päivittäjä etätyönä",
         person: AADA,
         message: Some("Olen tarkka taulukoiden kanssa ja voin tehdä tätä iltaisin."),
         then: Then::Decline,
-        ends: DECLINED,
+        ends: Declined,
     },
     Upcoming {
         task: "Puhelindigituki ikäihmisille",
@@ -82,7 +82,7 @@ pub(in crate::seed) static UPCOMING: &[Upcoming] = &[
             "Teen työkseni IT-tukea, joten videopuhelut ja verkkopankki ovat minulle tuttuja.",
         ),
         then: Then::Accept,
-        ends: ACCEPTED,
+        ends: Accepted,
     },
     Upcoming {
         task: "Meripelastusnuorten leirin apuohjaaja",
@@ -91,7 +91,7 @@ pub(in crate::seed) static UPCOMING: &[Upcoming] = &[
             "Olen ollut partiossa johtajana kymmenen vuotta. Rikostaustaote on jo tilattu.",
         ),
         then: Then::CheckAndAccept { days_ago: 3 },
-        ends: ACCEPTED,
+        ends: Accepted,
     },
     Upcoming {
         task: "Kesäleirin leiriohjaaja Saimaan rannalla",
@@ -101,7 +101,7 @@ pub(in crate::seed) static UPCOMING: &[Upcoming] = &[
              rikostaustaotteen nähtäväksi ensi viikolla.",
         ),
         then: Then::Wait,
-        ends: PENDING,
+        ends: Pending,
     },
 ];
 

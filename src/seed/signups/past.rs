@@ -9,18 +9,18 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::{Ids, get, owner};
-use crate::associations::model as associations_model;
 use crate::db::DbConnection;
 use crate::db::schema::{signup_events, signups, tasks};
+use crate::email::Notifier;
 use crate::error::AppError;
 use crate::seed::tasks::{self as demo_tasks, Task, When, at};
 use crate::signups::decisions::{self, Decision};
 use crate::signups::feedback::{self, FeedbackInput};
 use crate::signups::join::{self, SignUpInput};
-use crate::signups::model::{self, COMPLETED, NO_SHOW, PENDING};
-use crate::signups::notify::Notifier;
-use crate::tasks::lifecycle;
-use crate::tasks::model::{self as tasks_model, CLOSED};
+use crate::signups::model;
+use crate::signups::status::SignupStatus;
+use crate::tasks::model as tasks_model;
+use crate::tasks::status::TaskStatus;
 
 /// How a volunteer's part in a past task ended.
 #[derive(Clone, Copy)]
@@ -73,7 +73,7 @@ pub(super) fn create(
     for took in past.took_part {
         let volunteer = get(ids.people, took.person, "volunteer")?;
         let signup = join::sign_up(conn, notifier, &task_id, volunteer, SignUpInput::default())?;
-        if signup.status == PENDING {
+        if signup.status == SignupStatus::Pending {
             decisions::decide(conn, notifier, &signup.id, member, Decision::Accept)?;
         }
         let decision = match took.outcome {
@@ -96,9 +96,7 @@ pub(super) fn create(
     for id in &made {
         backdate(conn, id, start, end)?;
     }
-    let task = tasks_model::find(conn, &task_id)?.ok_or(AppError::NotFound)?;
-    let association = associations_model::find(conn, association_id)?.ok_or(AppError::NotFound)?;
-    lifecycle::transition(conn, notifier, &task, &association, CLOSED)
+    demo_tasks::move_to(conn, notifier, &task_id, TaskStatus::Closed)
 }
 
 /// Moves a past task's dates back by `days + ago` days, so that it started `ago` days
@@ -156,8 +154,8 @@ fn backdate(
     let feedback_at = done + Duration::days(1);
     let s = model::find(conn, signup_id)?.ok_or(AppError::NotFound)?;
     // A no-show is a decision taken after the task; an automatic acceptance has no decider.
-    let decided_at = match (s.status.as_str(), &s.decided_by) {
-        (NO_SHOW, _) => Some(done),
+    let decided_at = match (s.status, &s.decided_by) {
+        (SignupStatus::NoShow, _) => Some(done),
         (_, Some(_)) => Some(decided),
         (_, None) => s.decided_at.map(|_| signed_up),
     };
@@ -180,9 +178,9 @@ fn backdate(
         ))
         .load(conn)?;
     for (id, from, to) in events {
-        let at = match (from, to.as_str()) {
+        let at = match (from, SignupStatus::parse(&to)) {
             (None, _) => signed_up,
-            (_, COMPLETED | NO_SHOW) => done,
+            (_, Some(SignupStatus::Completed | SignupStatus::NoShow)) => done,
             _ => decided,
         };
         diesel::update(signup_events::table.find(id))

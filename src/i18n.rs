@@ -1,5 +1,6 @@
-//! The three languages Talkoot speaks (Finnish, Swedish, English); emails and reference
-//! names follow the user's choice, Finnish by default.
+//! The three languages Talkoot speaks (Finnish, Swedish, English): emails, reference names
+//! and (later) the web pages follow the reader's choice, Finnish by default. It sits below
+//! every feature because the email templates, accounts and associations all need it.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,14 +1,17 @@
 //! HTTP handlers for `/auth/*`: thin wrappers that parse, call the feature and answer.
 
-use actix_governor::Governor;
+use actix_web::body::BoxBody;
+use actix_web::dev::ServiceRequest;
+use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpResponse, web};
 
+use crate::accounts::hooks::Hooks;
+use crate::accounts::login::{self, LoginRequest, RefreshRequest};
+use crate::accounts::password_reset::{self, ResetConfirm, ResetRequest};
 use crate::accounts::registration::{self, RegisterRequest, ResendRequest, VerifyRequest};
 use crate::api::json::ApiJson;
-use crate::api::{accepted, allow_only, private_json};
+use crate::api::{accepted, post_only, private_json};
 use crate::auth::AuthUser;
-use crate::auth::login::{self, LoginRequest, RefreshRequest};
-use crate::auth::password_reset::{self, ResetConfirm, ResetRequest};
 use crate::auth::rate_limit::Limiter;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -28,51 +31,27 @@ const RESET_ACCEPTED: &str =
 
 /// Registers the routes of this feature.
 pub fn configure(cfg: &mut web::ServiceConfig, limiters: &Limiters) {
-    cfg.service(
-        web::resource("/auth/register")
-            .wrap(Governor::new(&limiters.register))
-            .default_service(allow_only("POST"))
-            .route(web::post().to(register)),
-    )
-    .service(
-        web::resource("/auth/verify-email/resend")
-            .wrap(Governor::new(&limiters.register))
-            .default_service(allow_only("POST"))
-            .route(web::post().to(resend)),
-    )
-    .service(
-        web::resource("/auth/verify-email")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(verify)),
-    )
-    .service(
-        web::resource("/auth/login")
-            .wrap(Governor::new(&limiters.login))
-            .default_service(allow_only("POST"))
-            .route(web::post().to(log_in)),
-    )
-    .service(
-        web::resource("/auth/refresh")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(refresh)),
-    )
-    .service(
-        web::resource("/auth/logout")
-            .default_service(allow_only("POST"))
-            .route(web::post().to(log_out)),
-    )
-    .service(
-        web::resource("/auth/password-reset")
-            .wrap(Governor::new(&limiters.reset))
-            .default_service(allow_only("POST"))
-            .route(web::post().to(reset)),
-    )
-    .service(
-        web::resource("/auth/password-reset/confirm")
-            .wrap(Governor::new(&limiters.reset))
-            .default_service(allow_only("POST"))
-            .route(web::post().to(reset_confirm)),
-    );
+    // Counts each request to the resource before anything else, even one whose body fails.
+    let limited = |limiter: &Limiter| {
+        let limiter = limiter.clone();
+        from_fn(move |req: ServiceRequest, next: Next<BoxBody>| {
+            let checked = limiter.check(req.request());
+            async move {
+                checked?;
+                next.call(req).await
+            }
+        })
+    };
+    cfg.service(post_only("/auth/register", register).wrap(limited(&limiters.register)))
+        .service(post_only("/auth/verify-email/resend", resend).wrap(limited(&limiters.register)))
+        .service(post_only("/auth/verify-email", verify))
+        .service(post_only("/auth/login", log_in).wrap(limited(&limiters.login)))
+        .service(post_only("/auth/refresh", refresh))
+        .service(post_only("/auth/logout", log_out))
+        .service(post_only("/auth/password-reset", reset).wrap(limited(&limiters.reset)))
+        .service(
+            post_only("/auth/password-reset/confirm", reset_confirm).wrap(limited(&limiters.reset)),
+        );
 }
 
 async fn register(
@@ -93,9 +72,10 @@ async fn resend(
 
 async fn verify(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     ApiJson(req): ApiJson<VerifyRequest>,
 ) -> Result<HttpResponse, AppError> {
-    registration::verify(&state, req).await?;
+    registration::verify(&state, **hooks, req).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -132,8 +112,9 @@ async fn reset(
 
 async fn reset_confirm(
     state: web::Data<AppState>,
+    hooks: web::Data<Hooks>,
     ApiJson(req): ApiJson<ResetConfirm>,
 ) -> Result<HttpResponse, AppError> {
-    password_reset::confirm(&state, req).await?;
+    password_reset::confirm(&state, **hooks, req).await?;
     Ok(HttpResponse::NoContent().finish())
 }
