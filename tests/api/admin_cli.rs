@@ -64,12 +64,9 @@ async fn created_admin_can_log_in_with_the_admin_role(backend: Backend) {
     );
     assert_eq!(app.count("users").await, 1);
 
-    let login = app.login("koordinaattori@example.fi", PASSWORD).await;
-    assert_eq!(login.status(), 200);
-    let access = login.json::<Value>().await.unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let access = app
+        .access_token("koordinaattori@example.fi", PASSWORD)
+        .await;
     let me: Value = app
         .get_auth("/api/v1/me", &access)
         .await

@@ -8,7 +8,7 @@ use serde_json::Value;
 use talkoot::db::schema::associations;
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::helpers::{Backend, JsonExt, TestApp, spawn_app};
 
 /// Good rows (2, 3, 9), bad rows (4: check digit, 5: municipality, 6: no name, 7: email)
 /// and a duplicate (8: the business ID of line 2, written without its leading zero). The
@@ -93,20 +93,11 @@ impl Outcome {
     }
 }
 
-async fn get_json(app: &TestApp, path: &str) -> Value {
-    let response = app.client.get(app.url(path)).send().await.unwrap();
-    assert_eq!(response.status(), 200, "GET {path}");
-    response.json().await.unwrap()
-}
-
 async fn listed_slugs(app: &TestApp) -> Vec<String> {
-    let page = get_json(app, "/api/v1/associations?per_page=100&sort=name").await;
-    let mut slugs: Vec<String> = page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["slug"].as_str().unwrap().to_owned())
-        .collect();
+    let page = app
+        .get_ok("/api/v1/associations?per_page=100&sort=name")
+        .await;
+    let mut slugs = page["items"].pluck("slug");
     slugs.sort();
     slugs
 }
@@ -142,7 +133,9 @@ async fn good_rows_are_imported_and_bad_rows_reported_by_line(backend: Backend) 
     assert_eq!(imported_verified(&app).await, 3);
     assert_eq!(app.count("association_members").await, 0);
 
-    let card = get_json(&app, "/api/v1/associations/lappeenrannan-nuoret-ry").await;
+    let card = app
+        .get_ok("/api/v1/associations/lappeenrannan-nuoret-ry")
+        .await;
     assert_eq!(card["name"], "Lappeenrannan Nuoret, ry");
     assert_eq!(card["status"], "verified");
     assert_eq!(card["claimable"], true);
@@ -155,16 +148,16 @@ async fn good_rows_are_imported_and_bad_rows_reported_by_line(backend: Backend) 
     assert_eq!(card["summary"], "Leirejä, retkiä ja kerhoja nuorille");
     assert_eq!(card["description"], "Kerhot \"Nuokkari\" ja \"Leiri\"");
 
-    let card = get_json(
-        &app,
-        "/api/v1/associations/kouvolan-saa-ja-ymparistoyhdistys-ry",
-    )
-    .await;
+    let card = app
+        .get_ok("/api/v1/associations/kouvolan-saa-ja-ymparistoyhdistys-ry")
+        .await;
     assert_eq!(card["name"], "Kouvolan Sää- ja Ympäristöyhdistys ry");
     assert_eq!(card["register_number"], "123456");
     assert_eq!(card["business_id"], Value::Null);
     assert_eq!(card["claimable"], true);
-    let card = get_json(&app, "/api/v1/associations/abo-svenska-forening-rf").await;
+    let card = app
+        .get_ok("/api/v1/associations/abo-svenska-forening-rf")
+        .await;
     assert_eq!(card["name"], "Åbo Svenska Förening rf");
     assert_eq!(card["claimable"], true);
 
@@ -251,7 +244,7 @@ async fn a_big_file_is_imported_in_batches_and_only_once(backend: Backend) {
     let first = import(&app, csv.as_bytes(), &[]).await;
     first.assert_ok();
     first.assert_lines(&["imported 1201, duplicates 0, invalid 0 (1201 rows)"]);
-    let page = get_json(&app, "/api/v1/associations?municipality=286").await;
+    let page = app.get_ok("/api/v1/associations?municipality=286").await;
     assert_eq!(page["total"], 1201);
 
     let again = import(&app, csv.as_bytes(), &[]).await;

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::helpers::{Backend, JsonExt, TestApp, spawn_app};
 
 struct Cast {
     anonymous: Option<String>,
@@ -67,18 +67,16 @@ async fn every_route_answers_each_caller_as_it_should(backend: Backend) {
     let (owner_b, _) = app.signed_in("omistaja.b@example.fi").await;
     let (editor_a, _) = app.signed_in("muokkaaja.a@example.fi").await;
     let (plain, _) = app.signed_in("tavallinen@example.fi").await;
-    let a = app
+    let a_id = app
         .verified_association(&owner_a, &admin, "Yhdistys A", "405")
         .await;
-    let b = app
+    let b_id = app
         .verified_association(&owner_b, &admin, "Yhdistys B", "285")
         .await;
-    let pending = app
+    let p_id = app
         .create_association(&owner_a, "Odottava yhdistys", "405")
-        .await;
-    let a_id = a["id"].as_str().unwrap().to_owned();
-    let b_id = b["id"].as_str().unwrap().to_owned();
-    let p_id = pending["id"].as_str().unwrap().to_owned();
+        .await
+        .id();
     let added = app
         .post_auth(
             &format!("/api/v1/associations/{a_id}/members"),
@@ -93,10 +91,7 @@ async fn every_route_answers_each_caller_as_it_should(backend: Backend) {
         .json()
         .await
         .unwrap();
-    let editor_id = members["members"][1]["user_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let editor_id = members["members"][1].str_at("user_id").to_owned();
     let service: Value = app
         .post_auth(
             &format!("/api/v1/associations/{a_id}/services"),
@@ -107,7 +102,7 @@ async fn every_route_answers_each_caller_as_it_should(backend: Backend) {
         .json()
         .await
         .unwrap();
-    let service_a = service["id"].as_str().unwrap().to_owned();
+    let service_a = service.id();
     let cast = Cast {
         anonymous: None,
         plain: Some(plain),

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, fields, problem, spawn_app};
+use crate::helpers::{Backend, JsonExt, fields, problem, spawn_app};
 
 async fn create_verify_edit_and_suspend(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -34,10 +34,7 @@ async fn create_verify_edit_and_suspend(backend: Backend) {
     let location = created.headers()["location"].to_str().unwrap().to_owned();
     let etag = created.headers()["etag"].to_str().unwrap().to_owned();
     let card: Value = created.json().await.unwrap();
-    assert_eq!(
-        location,
-        format!("/api/v1/associations/{}", card["id"].as_str().unwrap())
-    );
+    assert_eq!(location, format!("/api/v1/associations/{}", card.id()));
     assert_eq!(card["status"], "pending");
     assert_eq!(card["slug"], "lappeenrannan-nuorisoseura-ry");
     assert_eq!(card["my_role"], "owner");
@@ -45,7 +42,7 @@ async fn create_verify_edit_and_suspend(backend: Backend) {
     assert_eq!(card["phone"], "+358401234567");
     assert_eq!(card["languages"], json!(["fi", "sv"]));
     assert_eq!(card["municipality"]["region_code"], "09");
-    let id = card["id"].as_str().unwrap().to_owned();
+    let id = card.id();
     let path = format!("/api/v1/associations/{id}");
 
     // Pending: hidden from everyone but its members and administrators.
@@ -222,10 +219,9 @@ async fn members_invitations_and_the_last_owner(backend: Backend) {
     let admin = app.admin("koordinaattori@example.fi").await;
     let (owner, _) = app.signed_in("omistaja@example.fi").await;
     let (helper, _) = app.signed_in("auttaja@example.fi").await;
-    let card = app
+    let id = app
         .verified_association(&owner, &admin, "Imatran Eläinsuojeluyhdistys", "153")
         .await;
-    let id = card["id"].as_str().unwrap().to_owned();
     let members_path = format!("/api/v1/associations/{id}/members");
 
     // An existing account is added at once and told.
@@ -323,10 +319,9 @@ async fn members_invitations_and_the_last_owner(backend: Backend) {
         .await
         .unwrap();
     let roles: Vec<(&str, &str)> = listing["members"]
-        .as_array()
-        .unwrap()
+        .list()
         .iter()
-        .map(|m| (m["email"].as_str().unwrap(), m["role"].as_str().unwrap()))
+        .map(|m| (m.str_at("email"), m.str_at("role")))
         .collect();
     assert_eq!(
         roles,
@@ -340,14 +335,8 @@ async fn members_invitations_and_the_last_owner(backend: Backend) {
 
     // The last-owner rule: with two owners one may leave; the last one may not.
     let newcomer = app.tokens("uusi.jasen@example.fi").await.0;
-    let owner_id = listing["members"][0]["user_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let newcomer_id = listing["members"][2]["user_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let owner_id = listing["members"][0].str_at("user_id").to_owned();
+    let newcomer_id = listing["members"][2].str_at("user_id").to_owned();
     assert_eq!(
         app.delete_auth(&format!("{members_path}/{owner_id}"), &owner)
             .await
@@ -369,10 +358,7 @@ async fn members_invitations_and_the_last_owner(backend: Backend) {
     )
     .await;
     // The editor may leave on their own.
-    let helper_id = listing["members"][1]["user_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let helper_id = listing["members"][1].str_at("user_id").to_owned();
     assert_eq!(
         app.delete_auth(&format!("{members_path}/{helper_id}"), &helper)
             .await
@@ -385,17 +371,16 @@ async fn members_invitations_and_the_last_owner(backend: Backend) {
         .json()
         .await
         .unwrap();
-    assert_eq!(listing["members"].as_array().unwrap().len(), 1);
+    assert_eq!(listing["members"].list().len(), 1);
 }
 
 async fn services_belong_to_the_card(backend: Backend) {
     let app = spawn_app(backend).await;
     let admin = app.admin("koordinaattori@example.fi").await;
     let (owner, _) = app.signed_in("palvelut@example.fi").await;
-    let card = app
+    let id = app
         .verified_association(&owner, &admin, "Kouvolan Ruoka-apu", "286")
         .await;
-    let id = card["id"].as_str().unwrap();
     let services = format!("/api/v1/associations/{id}/services");
     let created = app
         .post_auth(&services, &owner, &json!({ "name": "Ruokakassit", "target_group": "Perheet", "how_to_get": "Tule torstaina klo 12" }))
@@ -403,10 +388,7 @@ async fn services_belong_to_the_card(backend: Backend) {
     assert_eq!(created.status(), 201);
     let location = created.headers()["location"].to_str().unwrap().to_owned();
     let service: Value = created.json().await.unwrap();
-    assert_eq!(
-        location,
-        format!("{services}/{}", service["id"].as_str().unwrap())
-    );
+    assert_eq!(location, format!("{services}/{}", service.id()));
     assert_eq!(service["price"], Value::Null, "free unless priced");
     let edited = app
         .patch_auth(&location, &owner, &json!({ "price": "2 €" }))
@@ -496,10 +478,7 @@ async fn imported_associations_are_claimed_through_an_administrator(backend: Bac
     assert_eq!(pending["total"], 2);
     let approve = app
         .post_auth(
-            &format!(
-                "/api/v1/admin/claims/{}/approve",
-                claim["id"].as_str().unwrap()
-            ),
+            &format!("/api/v1/admin/claims/{}/approve", claim.id()),
             &admin,
             &json!({}),
         )
@@ -523,10 +502,7 @@ async fn imported_associations_are_claimed_through_an_administrator(backend: Bac
     // The rival claim cannot also be approved: the association has an owner now.
     let second = app
         .post_auth(
-            &format!(
-                "/api/v1/admin/claims/{}/approve",
-                rival["id"].as_str().unwrap()
-            ),
+            &format!("/api/v1/admin/claims/{}/approve", rival.id()),
             &admin,
             &json!({}),
         )
@@ -534,10 +510,7 @@ async fn imported_associations_are_claimed_through_an_administrator(backend: Bac
     problem(second, 409).await;
     let reject = app
         .post_auth(
-            &format!(
-                "/api/v1/admin/claims/{}/reject",
-                rival["id"].as_str().unwrap()
-            ),
+            &format!("/api/v1/admin/claims/{}/reject", rival.id()),
             &admin,
             &json!({}),
         )
@@ -550,10 +523,7 @@ async fn imported_associations_are_claimed_through_an_administrator(backend: Bac
     );
     problem(
         app.post_auth(
-            &format!(
-                "/api/v1/admin/claims/{}/reject",
-                rival["id"].as_str().unwrap()
-            ),
+            &format!("/api/v1/admin/claims/{}/reject", rival.id()),
             &admin,
             &json!({}),
         )
@@ -577,9 +547,11 @@ async fn imported_associations_are_claimed_through_an_administrator(backend: Bac
 async fn a_name_that_looks_like_an_id_never_shadows_another_association(backend: Backend) {
     let app = spawn_app(backend).await;
     let (owner, _) = app.signed_in("varjo@example.fi").await;
-    let first = app.create_association(&owner, "Ensimmäinen", "405").await;
-    let id = first["id"].as_str().unwrap();
-    let shadow = app.create_association(&owner, id, "405").await;
+    let id = app
+        .create_association(&owner, "Ensimmäinen", "405")
+        .await
+        .id();
+    let shadow = app.create_association(&owner, &id, "405").await;
     assert_ne!(shadow["slug"], id);
     let fetched: Value = app
         .get_auth(&format!("/api/v1/associations/{id}"), &owner)
@@ -612,10 +584,10 @@ async fn identifiers_lock_at_verification_and_administrators_correct_them(backen
     let app = spawn_app(backend).await;
     let admin = app.admin("koordinaattori@example.fi").await;
     let (owner, _) = app.signed_in("omistaja@example.fi").await;
-    let card = app
+    let id = app
         .create_association(&owner, "Kouvolan Kuoro", "286")
-        .await;
-    let id = card["id"].as_str().unwrap().to_owned();
+        .await
+        .id();
     let path = format!("/api/v1/associations/{id}");
     // While pending, the owner sets the identifiers.
     let set = app

@@ -4,18 +4,13 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, fields, problem, spawn_app};
+use crate::helpers::{Backend, JsonExt, TestApp, fields, problem, spawn_app};
 
 async fn names(app: &TestApp, query: &str) -> Vec<String> {
     let response = app.get(&format!("/api/v1/associations?{query}")).await;
     assert_eq!(response.status(), 200, "{query}");
     let body: Value = response.json().await.unwrap();
-    body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["name"].as_str().unwrap().to_owned())
-        .collect()
+    body["items"].pluck("name")
 }
 
 async fn seed(app: &TestApp) {
@@ -95,12 +90,7 @@ async fn filters_sorting_and_paging(backend: Backend) {
     assert_eq!(page["total"], 5);
     assert_eq!(page["page"], 2);
     assert_eq!(page["per_page"], 2);
-    let second: Vec<&str> = page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["name"].as_str().unwrap())
-        .collect();
+    let second = page["items"].pluck("name");
     assert_eq!(second, ["Kotkan Meripelastajat", "Kouvolan Eläinystävät"]);
     assert_eq!(page["items"][0]["municipality"]["name_fi"], "Kotka");
 

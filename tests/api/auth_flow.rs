@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, problem, spawn_app};
+use crate::helpers::{Backend, JsonExt, PASSWORD, problem, spawn_app};
 
 async fn full_account_lifecycle(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -54,8 +54,8 @@ async fn full_account_lifecycle(backend: Backend) {
     let tokens: Value = login.json().await.unwrap();
     assert_eq!(tokens["token_type"], "Bearer");
     assert_eq!(tokens["expires_in"], 900);
-    let access = tokens["access_token"].as_str().unwrap().to_owned();
-    let refresh = tokens["refresh_token"].as_str().unwrap().to_owned();
+    let access = tokens.str_at("access_token").to_owned();
+    let refresh = tokens.str_at("refresh_token").to_owned();
 
     let me = app.get_auth("/api/v1/me", &access).await;
     assert_eq!(me.status(), 200);
@@ -76,8 +76,8 @@ async fn full_account_lifecycle(backend: Backend) {
         .json()
         .await
         .unwrap();
-    let access2 = rotated["access_token"].as_str().unwrap().to_owned();
-    let refresh2 = rotated["refresh_token"].as_str().unwrap().to_owned();
+    let access2 = rotated.str_at("access_token").to_owned();
+    let refresh2 = rotated.str_at("refresh_token").to_owned();
     assert_ne!(refresh2, refresh);
     assert_eq!(app.get_auth("/api/v1/me", &access2).await.status(), 200);
 

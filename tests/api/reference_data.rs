@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::both_backends;
-use crate::helpers::{Backend, fields, problem, spawn_app};
+use crate::helpers::{Backend, JsonExt, fields, problem, spawn_app};
 
 async fn municipalities_regions_and_categories(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -18,10 +18,9 @@ async fn municipalities_regions_and_categories(backend: Backend) {
     );
     let all: Value = all.json().await.unwrap();
     assert_eq!(all["total"], 308);
-    assert_eq!(all["items"].as_array().unwrap().len(), 308);
+    assert_eq!(all["items"].list().len(), 308);
     let helsinki = all["items"]
-        .as_array()
-        .unwrap()
+        .list()
         .iter()
         .find(|m| m["code"] == "091")
         .unwrap();
@@ -36,12 +35,7 @@ async fn municipalities_regions_and_categories(backend: Backend) {
         .json()
         .await
         .unwrap();
-    let mut names: Vec<&str> = kymi["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["name_fi"].as_str().unwrap())
-        .collect();
+    let mut names = kymi["items"].pluck("name_fi");
     names.sort_unstable();
     assert_eq!(
         names,
@@ -67,11 +61,11 @@ async fn municipalities_regions_and_categories(backend: Backend) {
         .json()
         .await
         .unwrap();
-    let items = categories["items"].as_array().unwrap();
+    let items = categories["items"].list();
     assert!(items.len() >= 20);
     for category in items {
         for key in ["slug", "name_fi", "name_sv", "name_en"] {
-            assert!(!category[key].as_str().unwrap().is_empty(), "{category}");
+            assert!(!category.str_at(key).is_empty(), "{category}");
         }
     }
     assert!(
@@ -105,7 +99,7 @@ async fn every_csv_municipality_is_in_the_database(backend: Backend) {
         .map(|l| l.split(',').collect())
         .collect();
     assert_eq!(rows.len(), 308);
-    for (row, item) in rows.iter().zip(served["items"].as_array().unwrap()) {
+    for (row, item) in rows.iter().zip(served["items"].list()) {
         assert_eq!(item["code"], row[0]);
         assert_eq!(item["name_fi"], row[1]);
         assert_eq!(item["name_sv"], row[2]);

@@ -12,7 +12,7 @@ use talkoot::db::schema::{association_services, associations, outbox, signups, t
 use talkoot::signups::status::SignupStatus;
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::helpers::{Backend, JsonExt, TestApp, spawn_app};
 
 fn seed(app: &TestApp) -> Output {
     Command::new(env!("CARGO_BIN_EXE_talkoot"))
@@ -36,18 +36,6 @@ fn counts(app: &TestApp) -> [i64; 4] {
             .unwrap(),
         tasks::table.count().get_result(&mut conn).unwrap(),
     ]
-}
-
-async fn get(app: &TestApp, path: &str) -> Value {
-    let response = app.client.get(app.url(path)).send().await.unwrap();
-    assert_eq!(response.status(), 200, "{path}");
-    response.json().await.unwrap()
-}
-
-async fn get_auth(app: &TestApp, path: &str, token: &str) -> Value {
-    let response = app.get_auth(path, token).await;
-    assert_eq!(response.status(), 200, "{path}");
-    response.json().await.unwrap()
 }
 
 /// Runs the seed and returns what it printed, failing the test if it failed.
@@ -79,26 +67,17 @@ fn printed_login<'a>(stdout: &'a str, text: &str) -> &'a str {
         .unwrap_or_else(|| panic!("a login with {text:?} is printed: {stdout}"))
 }
 
-async fn access_token(app: &TestApp, email: &str, password: &str) -> String {
-    let login = app.login(email, password).await;
-    assert_eq!(login.status(), 200, "{email}");
-    login.json::<Value>().await.unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend) {
     let app = spawn_app(backend).await;
     let stdout = seed_ok(&app);
 
     // A dozen verified associations in Etelä-Karjala (09) and Kymenlaakso (08).
-    let list = get(&app, "/api/v1/associations?per_page=100").await;
-    let items = list["items"].as_array().unwrap();
+    let list = app.get_ok("/api/v1/associations?per_page=100").await;
+    let items = list["items"].list();
     let in_regions = items
         .iter()
         .filter(|a| a["status"] == "verified")
-        .filter(|a| ["08", "09"].contains(&a["municipality"]["region_code"].as_str().unwrap()))
+        .filter(|a| ["08", "09"].contains(&a["municipality"].str_at("region_code")))
         .count();
     assert!(in_regions >= 12, "{list}");
     let regions: BTreeSet<&str> = items
@@ -108,17 +87,17 @@ async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend
     assert_eq!(regions, BTreeSet::from(["08", "09"]));
 
     // A full card with services and open tasks.
-    let slug = items[0]["slug"].as_str().unwrap();
-    let card = get(&app, &format!("/api/v1/associations/{slug}")).await;
+    let slug = items[0].str_at("slug");
+    let card = app.get_ok(&format!("/api/v1/associations/{slug}")).await;
     for field in ["description", "email", "phone", "website", "how_to_join"] {
         assert!(card[field].is_string(), "{field}: {card}");
     }
-    assert!(!card["services"].as_array().unwrap().is_empty(), "{card}");
-    assert!(!card["open_tasks"].as_array().unwrap().is_empty(), "{card}");
+    assert!(!card["services"].list().is_empty(), "{card}");
+    assert!(!card["open_tasks"].list().is_empty(), "{card}");
 
     // 40+ published tasks across schedule types, categories and age ranges.
-    let page = get(&app, "/api/v1/tasks?per_page=100").await;
-    let tasks = page["items"].as_array().unwrap();
+    let page = app.get_ok("/api/v1/tasks?per_page=100").await;
+    let tasks = page["items"].list();
     assert!(page["total"].as_i64().unwrap() >= 40, "{}", page["total"]);
     assert!(tasks.len() >= 40);
     assert!(tasks.iter().all(|t| t["status"] == "published"));
@@ -133,7 +112,7 @@ async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend
     );
     let categories: BTreeSet<&str> = tasks
         .iter()
-        .flat_map(|t| t["categories"].as_array().unwrap())
+        .flat_map(|t| t["categories"].list())
         .filter_map(Value::as_str)
         .collect();
     assert!(categories.len() >= 8, "{categories:?}");
@@ -143,7 +122,7 @@ async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend
     assert!(tasks.iter().any(|t| t["remote_online"] == true));
     assert!(tasks.iter().any(|t| t["criminal_record_check"] == true));
     assert!(tasks.iter().any(|t| t["placement"].is_object()));
-    let placements = get(&app, "/api/v1/tasks?placement=true").await;
+    let placements = app.get_ok("/api/v1/tasks?placement=true").await;
     assert!(placements["total"].as_i64().unwrap() >= 1);
 
     // The printed volunteer login works.
@@ -155,7 +134,7 @@ async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend
         .expect("a volunteer login is printed");
     assert!(stdout.contains("administrator"), "{stdout}");
     assert!(stdout.contains("counsellor"), "{stdout}");
-    let access = access_token(&app, volunteer, password).await;
+    let access = app.access_token(volunteer, password).await;
     let me: Value = app
         .get_auth("/api/v1/me", &access)
         .await
@@ -177,7 +156,7 @@ async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend
     assert!(stderr.contains("Nothing was changed"), "{stderr}");
     assert!(again.stdout.is_empty());
     assert_eq!(counts(&app), before);
-    let page_again = get(&app, "/api/v1/tasks?per_page=100").await;
+    let page_again = app.get_ok("/api/v1/tasks?per_page=100").await;
     assert_eq!(page_again["total"], page["total"]);
 }
 
@@ -193,13 +172,8 @@ async fn demo_refuses_a_database_that_already_has_an_account(backend: Backend) {
 }
 
 /// The states of a list of sign-ups, sorted.
-fn states(list: &Value) -> Vec<&str> {
-    let mut states: Vec<&str> = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["status"].as_str().unwrap())
-        .collect();
+fn states(list: &Value) -> Vec<String> {
+    let mut states = list["items"].pluck("status");
     states.sort_unstable();
     states
 }
@@ -257,17 +231,14 @@ async fn demo_sign_ups_show_every_state_and_a_volunteer_record(backend: Backend)
     // The volunteer printed with three completed tasks has them on her record: at two
     // associations, in the past, newest first.
     let aada = printed_login(&stdout, "(3 completed tasks)");
-    let token = access_token(&app, aada, password).await;
-    let record = get_auth(&app, "/api/v1/me/record", &token).await;
-    let entries = record["entries"].as_array().unwrap();
+    let token = app.access_token(aada, password).await;
+    let record = app.get_auth_ok("/api/v1/me/record", &token).await;
+    let entries = record["entries"].list();
     assert_eq!(entries.len(), 3, "{record}");
     assert_eq!(record["totals"]["tasks"], 3, "{record}");
     assert_eq!(record["totals"]["hours"].as_f64(), Some(13.5), "{record}");
     assert_eq!(record["totals"]["associations"], 2, "{record}");
-    let associations: BTreeSet<&str> = entries
-        .iter()
-        .map(|e| e["association"].as_str().unwrap())
-        .collect();
+    let associations: BTreeSet<&str> = entries.iter().map(|e| e.str_at("association")).collect();
     assert_eq!(
         associations,
         BTreeSet::from(["Imatran Seudun Martat ry", "Parikkalan Seniorit ry"])
@@ -275,7 +246,7 @@ async fn demo_sign_ups_show_every_state_and_a_volunteer_record(backend: Backend)
     let today = chrono::Utc::now().date_naive();
     let days: Vec<chrono::NaiveDate> = entries
         .iter()
-        .map(|e| e["completed_on"].as_str().unwrap().parse().unwrap())
+        .map(|e| e.str_at("completed_on").parse().unwrap())
         .collect();
     assert!(days.iter().all(|d| *d < today), "{record}");
     assert!(days.windows(2).all(|w| w[0] > w[1]), "{record}");
@@ -283,13 +254,15 @@ async fn demo_sign_ups_show_every_state_and_a_volunteer_record(backend: Backend)
 
     // Her sign-ups: one pending with a message, one declined, three completed, one of them
     // with feedback from both sides.
-    let mine = get_auth(&app, "/api/v1/me/signups?per_page=100", &token).await;
+    let mine = app
+        .get_auth_ok("/api/v1/me/signups?per_page=100", &token)
+        .await;
     assert_eq!(
         states(&mine),
         ["completed", "completed", "completed", "declined", "pending"],
         "{mine}"
     );
-    let items = mine["items"].as_array().unwrap();
+    let items = mine["items"].list();
     let pending = items.iter().find(|s| s["status"] == "pending").unwrap();
     assert!(
         pending["message"]
@@ -304,26 +277,18 @@ async fn demo_sign_ups_show_every_state_and_a_volunteer_record(backend: Backend)
     assert_eq!(rated["status"], "completed");
     assert_eq!(rated["feedback"]["mine"]["rating"], 5);
     assert!(rated["feedback"]["from_other_side"].is_string(), "{rated}");
-    let history: Vec<&str> = rated["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["to"].as_str().unwrap())
-        .collect();
+    let history = rated["history"].pluck("to");
     assert_eq!(history, ["pending", "accepted", "completed"]);
 
     // The owner of the association sees the full task's sign-ups in order: two accepted,
     // one waitlisted next in line.
     let jari = printed_login(&stdout, "jari.kinnunen@");
-    let owner = access_token(&app, jari, password).await;
+    let owner = app.access_token(jari, password).await;
     let full = task_id(&app, "Veneilyturvallisuusillan kahvio ja ilmoittautumiset").await;
     let path = format!("/api/v1/tasks/{full}/signups");
-    let list = get_auth(&app, &path, &owner).await;
-    let items = list["items"].as_array().unwrap();
-    let in_order: Vec<&str> = items
-        .iter()
-        .map(|s| s["status"].as_str().unwrap())
-        .collect();
+    let list = app.get_auth_ok(&path, &owner).await;
+    let items = list["items"].list();
+    let in_order = list["items"].pluck("status");
     assert_eq!(in_order, ["accepted", "accepted", "waitlisted"], "{list}");
     assert_eq!(items[2]["waitlist_position"], 1, "{list}");
     assert!(
@@ -333,7 +298,9 @@ async fn demo_sign_ups_show_every_state_and_a_volunteer_record(backend: Backend)
     );
     // ... and the recorded criminal-record check on the camp task.
     let camp = task_id(&app, "Meripelastusnuorten leirin apuohjaaja").await;
-    let list = get_auth(&app, &format!("/api/v1/tasks/{camp}/signups"), &owner).await;
+    let list = app
+        .get_auth_ok(&format!("/api/v1/tasks/{camp}/signups"), &owner)
+        .await;
     assert_eq!(states(&list), ["accepted"], "{list}");
     assert!(
         list["items"][0]["record_check"]["seen_on"].is_string(),

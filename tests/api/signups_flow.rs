@@ -5,9 +5,9 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, spawn_app};
+use crate::helpers::{Backend, JsonExt, spawn_app};
 use crate::signups_support::{
-    CONTACT, act, counted, crew, email_with_subject, in_state, sign_up, signed_up, task,
+    CONTACT, act, counted, crew, email_with_subject, in_state, reloaded, sign_up, signed_up, task,
 };
 
 async fn manual_signup_is_answered_completed_and_given_feedback(backend: Backend) {
@@ -34,10 +34,7 @@ async fn manual_signup_is_answered_completed_and_given_feedback(backend: Backend
     assert_eq!(response.headers()["cache-control"], "no-store");
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     let signup: Value = response.json().await.unwrap();
-    assert_eq!(
-        location,
-        format!("/api/v1/signups/{}", signup["id"].as_str().unwrap())
-    );
+    assert_eq!(location, format!("/api/v1/signups/{}", signup.id()));
     assert_eq!(signup["status"], "pending");
     assert_eq!(signup["message"], "Pääsen lauantaisin.");
     assert_eq!(
@@ -94,10 +91,7 @@ async fn manual_signup_is_answered_completed_and_given_feedback(backend: Backend
     // Complete with hours: the record grows and she is told.
     let done = app
         .post_auth(
-            &format!(
-                "/api/v1/signups/{}/complete",
-                signup["id"].as_str().unwrap()
-            ),
+            &format!("/api/v1/signups/{}/complete", signup.id()),
             &crew.owner,
             &json!({ "hours": 2.5 }),
         )
@@ -109,19 +103,11 @@ async fn manual_signup_is_answered_completed_and_given_feedback(backend: Backend
     let body =
         email_with_subject(&app, &aino.email, "Kiitos talkoista: Lukukaveri kirjastoon").await;
     assert!(body.contains("2.5") && body.contains("/me/record"));
-    let history: Vec<&str> = done["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["to"].as_str().unwrap())
-        .collect();
+    let history = done["history"].pluck("to");
     assert_eq!(history, ["pending", "accepted", "completed"]);
 
     // Feedback: each side once; the comment reaches the other side, the rating does not.
-    let path = format!(
-        "/api/v1/signups/{}/feedback",
-        signup["id"].as_str().unwrap()
-    );
+    let path = format!("/api/v1/signups/{}/feedback", signup.id());
     let mine: Value = app
         .post_auth(
             &path,
@@ -149,15 +135,7 @@ async fn manual_signup_is_answered_completed_and_given_feedback(backend: Backend
         .unwrap();
     assert_eq!(theirs["feedback"]["mine"]["rating"], 4);
     assert_eq!(theirs["feedback"]["from_other_side"], "Mukava porukka!");
-    let seen: Value = app
-        .get_auth(
-            &format!("/api/v1/signups/{}", signup["id"].as_str().unwrap()),
-            &aino.token,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let seen = reloaded(&app, &aino.token, &signup).await;
     assert_eq!(seen["feedback"]["from_other_side"], "Kiitos avusta!");
     assert_eq!(seen["feedback"]["mine"]["rating"], 5);
     assert!(
@@ -186,7 +164,7 @@ async fn waitlist_moves_up_when_a_place_frees(backend: Backend) {
     for p in &people {
         s.push(signed_up(&app, &p.token, &id).await);
     }
-    let states: Vec<&str> = s.iter().map(|x| x["status"].as_str().unwrap()).collect();
+    let states: Vec<&str> = s.iter().map(|x| x.str_at("status")).collect();
     assert_eq!(states, ["accepted", "accepted", "waitlisted", "waitlisted"]);
     assert_eq!(s[2]["waitlist_position"], 1);
     assert_eq!(s[3]["waitlist_position"], 2);
@@ -220,26 +198,10 @@ async fn waitlist_moves_up_when_a_place_frees(backend: Backend) {
     )
     .await;
     assert!(body.contains(&format!("/tasks/{id}")));
-    let moved: Value = app
-        .get_auth(
-            &format!("/api/v1/signups/{}", s[2]["id"].as_str().unwrap()),
-            &people[2].token,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let moved = reloaded(&app, &people[2].token, &s[2]).await;
     assert_eq!(moved["status"], "accepted");
     assert_eq!(moved["history"][1]["by"], "service");
-    let last: Value = app
-        .get_auth(
-            &format!("/api/v1/signups/{}", s[3]["id"].as_str().unwrap()),
-            &people[3].token,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let last = reloaded(&app, &people[3].token, &s[3]).await;
     assert_eq!(last["waitlist_position"], 1);
 
     // Declined after all: the next one moves up too.
@@ -371,15 +333,7 @@ async fn cancelling_a_task_cancels_open_signups_and_tells_each_volunteer(backend
         "a closed sign-up stays as it was"
     );
     assert_eq!(counted(&app, &id).await.1, 0);
-    let mine: Value = app
-        .get_auth(
-            &format!("/api/v1/signups/{}", a["id"].as_str().unwrap()),
-            &people[0].token,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine = reloaded(&app, &people[0].token, &a).await;
     assert_eq!(mine["status"], "cancelled");
     assert!(mine["cancelled_at"].is_string());
     let no_mail = app
@@ -455,17 +409,9 @@ async fn a_state_change_and_its_email_commit_together(backend: Backend) {
     assert_eq!(failed.status(), 500);
     assert_eq!(counted(&app, &id).await, signups_before);
     assert_eq!(app.count("outbox").await, outbox_before);
-    let still: Value = app
-        .get_auth(
-            &format!("/api/v1/signups/{}", first["id"].as_str().unwrap()),
-            &people[0].token,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let still = reloaded(&app, &people[0].token, &first).await;
     assert_eq!(still["status"], "accepted");
-    assert_eq!(still["history"].as_array().unwrap().len(), 1);
+    assert_eq!(still["history"].list().len(), 1);
 
     // A sign-up whose confirmation cannot be queued is not made either.
     let before = app.count("signups").await;

@@ -7,15 +7,13 @@ use serde_json::{Value, json};
 use talkoot::db::schema::{tasks, users};
 
 use crate::both_backends;
-use crate::helpers::{Backend, fields, problem, spawn_app};
-use crate::signups_support::{act, crew, sign_up, signed_up, task};
+use crate::helpers::{Backend, JsonExt, fields, problem, spawn_app, task_body};
+use crate::signups_support::{act, crew, reloaded, sign_up, signed_up, task};
 
 /// The problem type's last segment of a refused request with this status.
 async fn refused(response: reqwest::Response, status: u16) -> String {
     let body = problem(response, status).await;
-    body["type"]
-        .as_str()
-        .unwrap()
+    body.str_at("type")
         .trim_start_matches("urn:talkoot:problem:")
         .to_owned()
 }
@@ -143,14 +141,13 @@ async fn every_refusal_says_why_and_writes_nothing(backend: Backend) {
         .post_auth(
             &format!("/api/v1/associations/{}/tasks", crew.association),
             &crew.owner,
-            &crate::tasks_lifecycle::task_body("Luonnos", 5),
+            &task_body("Luonnos", 5),
         )
         .await
         .json()
         .await
         .unwrap();
-    let draft = draft["id"].as_str().unwrap();
-    assert_eq!(sign_up(&app, &other.token, draft).await.status(), 404);
+    assert_eq!(sign_up(&app, &other.token, &draft.id()).await.status(), 404);
 
     // An account whose address is no longer verified.
     let uid = other.id.clone();
@@ -178,14 +175,7 @@ async fn every_refusal_says_why_and_writes_nothing(backend: Backend) {
     assert_eq!(view["sign_up"]["reason"], "already_signed_up");
     assert_eq!(view["spots_left"], 0);
     // Search knows the task is full.
-    let ids = |page: Value| -> Vec<String> {
-        page["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let ids = |page: Value| page["items"].pluck("id");
     let free: Value = app
         .get("/api/v1/tasks?has_spots=true&per_page=100")
         .await
@@ -224,7 +214,7 @@ async fn illegal_transitions_name_the_current_state(backend: Backend) {
     // pending: cannot be completed or marked as a no-show, nor given feedback.
     check(act(&app, &crew.owner, &s[0], "complete").await, "pending").await;
     check(act(&app, &crew.owner, &s[0], "no-show").await, "pending").await;
-    let fb = format!("/api/v1/signups/{}/feedback", s[0]["id"].as_str().unwrap());
+    let fb = format!("/api/v1/signups/{}/feedback", s[0].id());
     check(
         app.post_auth(&fb, &people[0].token, &json!({ "rating": 3 }))
             .await,
@@ -263,7 +253,7 @@ async fn illegal_transitions_name_the_current_state(backend: Backend) {
     // Hours are checked before anything changes.
     let again = signed_up(&app, &people[2].token, &id).await;
     assert_eq!(act(&app, &crew.owner, &again, "accept").await.status(), 200);
-    let path = format!("/api/v1/signups/{}/complete", again["id"].as_str().unwrap());
+    let path = format!("/api/v1/signups/{}/complete", again.id());
     for bad in [
         json!({ "hours": 0 }),
         json!({ "hours": -1 }),
@@ -287,7 +277,7 @@ async fn illegal_transitions_name_the_current_state(backend: Backend) {
     )
     .await;
     // Feedback is checked too.
-    let fb = format!("/api/v1/signups/{}/feedback", again["id"].as_str().unwrap());
+    let fb = format!("/api/v1/signups/{}/feedback", again.id());
     for bad in [
         json!({ "rating": 0 }),
         json!({ "rating": 6 }),
@@ -318,7 +308,7 @@ async fn criminal_record_check_comes_before_accepting(backend: Backend) {
         problem(refused_accept, 409).await["type"],
         "urn:talkoot:problem:record-check-required"
     );
-    let path = format!("/api/v1/signups/{}/record-check", s["id"].as_str().unwrap());
+    let path = format!("/api/v1/signups/{}/record-check", s.id());
     let future = (Utc::now() + Duration::days(2)).date_naive().to_string();
     let r = app
         .post_auth(&path, &crew.owner, &json!({ "seen_on": future }))
@@ -345,15 +335,7 @@ async fn criminal_record_check_comes_before_accepting(backend: Backend) {
     assert_eq!(checked["record_check"]["seen_on"], today);
     assert_eq!(checked["record_check"]["seen_by"], "Aino");
     assert_eq!(act(&app, &crew.owner, &s, "accept").await.status(), 200);
-    let own: Value = app
-        .get_auth(
-            &format!("/api/v1/signups/{}", s["id"].as_str().unwrap()),
-            &people[0].token,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let own = reloaded(&app, &people[0].token, &s).await;
     assert_eq!(own["record_check"]["seen_on"], today);
     assert_eq!(own["record_check"]["seen_by"], Value::Null);
 
@@ -362,7 +344,7 @@ async fn criminal_record_check_comes_before_accepting(backend: Backend) {
     let p = signed_up(&app, &people[1].token, &plain).await;
     let r = app
         .post_auth(
-            &format!("/api/v1/signups/{}/record-check", p["id"].as_str().unwrap()),
+            &format!("/api/v1/signups/{}/record-check", p.id()),
             &crew.owner,
             &json!({}),
         )
@@ -399,7 +381,7 @@ async fn only_the_volunteer_and_the_associations_members_see_a_signup(backend: B
     )
     .await;
     let s = signed_up(&app, &me.token, &id).await;
-    let one = format!("/api/v1/signups/{}", s["id"].as_str().unwrap());
+    let one = format!("/api/v1/signups/{}", s.id());
     let list = format!("/api/v1/tasks/{id}/signups");
 
     for (who, token, status) in [

@@ -4,8 +4,7 @@
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
-use crate::tasks_lifecycle::{published_task, task_body};
+use crate::helpers::{JsonExt, TestApp, task_body};
 
 /// The public contact address every test association gets.
 pub const CONTACT: &str = "info@luontoseura.example.fi";
@@ -22,10 +21,9 @@ pub async fn crew(app: &TestApp, tag: &str) -> Crew {
     let admin = app.admin(&format!("admin-{tag}@example.fi")).await;
     let owner_email = format!("omistaja-{tag}@example.fi");
     let (owner, _) = app.signed_in(&owner_email).await;
-    let card = app
+    let association = app
         .verified_association(&owner, &admin, &format!("Luontoseura {tag}"), "405")
         .await;
-    let association = card["id"].as_str().expect("id").to_owned();
     let patched = app
         .patch_auth(
             &format!("/api/v1/associations/{association}"),
@@ -47,8 +45,8 @@ pub async fn task(app: &TestApp, crew: &Crew, title: &str, settings: Value) -> S
     for (key, value) in settings.as_object().expect("object") {
         body[key] = value.clone();
     }
-    let view = published_task(app, &crew.owner, &crew.association, body).await;
-    view["id"].as_str().expect("id").to_owned()
+    app.published_task(&crew.owner, &crew.association, body)
+        .await
 }
 
 /// `POST /tasks/{id}/signups` with an optional message.
@@ -66,7 +64,7 @@ pub async fn signed_up(app: &TestApp, token: &str, task: &str) -> Value {
 
 /// `POST /signups/{id}/{action}`.
 pub async fn act(app: &TestApp, token: &str, signup: &Value, action: &str) -> reqwest::Response {
-    let id = signup["id"].as_str().expect("sign-up id");
+    let id = signup.id();
     let body = if action == "complete" {
         json!({ "hours": 3.5 })
     } else {
@@ -74,6 +72,15 @@ pub async fn act(app: &TestApp, token: &str, signup: &Value, action: &str) -> re
     };
     app.post_auth(&format!("/api/v1/signups/{id}/{action}"), token, &body)
         .await
+}
+
+/// A sign-up as `token` sees it now (`GET /signups/{id}`, whatever the status).
+pub async fn reloaded(app: &TestApp, token: &str, signup: &Value) -> Value {
+    app.get_auth(&format!("/api/v1/signups/{}", signup.id()), token)
+        .await
+        .json()
+        .await
+        .unwrap()
 }
 
 /// The sign-ups of a task by state, counted in the database, and the task's own

@@ -5,52 +5,16 @@ use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, fields, problem, spawn_app};
-
-/// A valid task body starting `days` from now.
-pub fn task_body(title: &str, days: i64) -> Value {
-    let start = Utc::now() + Duration::days(days);
-    json!({
-        "title": title,
-        "description": "Tule mukaan auttamaan! Tehtävä sopii myös ensikertalaiselle.",
-        "categories": ["environment"],
-        "municipality_code": "405",
-        "schedule_type": "fixed",
-        "starts_at": start.to_rfc3339(),
-        "ends_at": (start + Duration::hours(3)).to_rfc3339(),
-        "spots": 5,
-        "approval_mode": "automatic"
-    })
-}
-
-/// Creates and publishes a task; returns its view.
-pub async fn published_task(app: &TestApp, token: &str, association: &str, body: Value) -> Value {
-    let created = app
-        .post_auth(
-            &format!("/api/v1/associations/{association}/tasks"),
-            token,
-            &body,
-        )
-        .await;
-    assert_eq!(created.status(), 201, "{}", created.text().await.unwrap());
-    let task: Value = created.json().await.unwrap();
-    let id = task["id"].as_str().unwrap();
-    let published = app
-        .post_auth(&format!("/api/v1/tasks/{id}/publish"), token, &json!({}))
-        .await;
-    assert_eq!(published.status(), 200);
-    published.json().await.unwrap()
-}
+use crate::helpers::{Backend, JsonExt, fields, problem, spawn_app, task_body};
 
 async fn draft_publish_close_cancel(backend: Backend) {
     let app = spawn_app(backend).await;
     let admin = app.admin("koordinaattori@example.fi").await;
     let (owner, _) = app.signed_in("omistaja@example.fi").await;
     let (stranger, _) = app.signed_in("ulkopuolinen@example.fi").await;
-    let a = app
+    let a_id = app
         .verified_association(&owner, &admin, "Lappeenrannan Luontoseura", "405")
         .await;
-    let a_id = a["id"].as_str().unwrap();
 
     let mut body = task_body("Roskienkeräys Myllysaaressa", 7);
     body["criminal_record_check"] = json!(true);
@@ -63,18 +27,13 @@ async fn draft_publish_close_cancel(backend: Backend) {
     assert_eq!(created.status(), 201);
     let location = created.headers()["location"].to_str().unwrap().to_owned();
     let task: Value = created.json().await.unwrap();
-    let id = task["id"].as_str().unwrap().to_owned();
+    let id = task.id();
     assert_eq!(location, format!("/api/v1/tasks/{id}"));
     assert_eq!(task["status"], "draft");
     assert_eq!(task["association"]["slug"], "lappeenrannan-luontoseura");
     assert_eq!(task["categories"], json!(["children-youth", "environment"]));
     assert_eq!(task["placement"]["credits"], true);
-    assert!(
-        task["criminal_record_notice"]
-            .as_str()
-            .unwrap()
-            .contains("148/2014")
-    );
+    assert!(task.str_at("criminal_record_notice").contains("148/2014"));
     assert_eq!(task["sign_up"]["reason"], "not_published");
 
     // A draft is the association's own business.
@@ -181,25 +140,15 @@ async fn draft_publish_close_cancel(backend: Backend) {
 async fn only_verified_associations_publish(backend: Backend) {
     let app = spawn_app(backend).await;
     let (owner, _) = app.signed_in("odottava@example.fi").await;
-    let pending = app
+    let id = app
         .create_association(&owner, "Odottava seura", "405")
+        .await
+        .id();
+    let task = app
+        .draft_task(&owner, &id, task_body("Talkoot pihalla", 3))
         .await;
-    let id = pending["id"].as_str().unwrap();
-    let created = app
-        .post_auth(
-            &format!("/api/v1/associations/{id}/tasks"),
-            &owner,
-            &task_body("Talkoot pihalla", 3),
-        )
-        .await;
-    assert_eq!(created.status(), 201);
-    let task: Value = created.json().await.unwrap();
     let refused = app
-        .post_auth(
-            &format!("/api/v1/tasks/{}/publish", task["id"].as_str().unwrap()),
-            &owner,
-            &json!({}),
-        )
+        .post_auth(&format!("/api/v1/tasks/{task}/publish"), &owner, &json!({}))
         .await;
     problem(refused, 409).await;
     problem(
@@ -218,10 +167,10 @@ async fn each_rule_names_its_field_and_writes_nothing(backend: Backend) {
     let admin = app.admin("koordinaattori@example.fi").await;
     let (owner, _) = app.signed_in("tarkka@example.fi").await;
     let (other, _) = app.signed_in("muu@example.fi").await;
-    let a = app
+    let a_id = app
         .verified_association(&owner, &admin, "Tarkka seura", "405")
         .await;
-    let path = format!("/api/v1/associations/{}/tasks", a["id"].as_str().unwrap());
+    let path = format!("/api/v1/associations/{a_id}/tasks");
     let start = Utc::now() + Duration::days(10);
     let with = |key: &str, value: Value| {
         let mut body = task_body("Kelvollinen tehtävä", 10);
@@ -293,10 +242,9 @@ async fn the_reader_learns_whether_they_can_sign_up(backend: Backend) {
     let app = spawn_app(backend).await;
     let admin = app.admin("koordinaattori@example.fi").await;
     let (owner, _) = app.signed_in("ohjaaja@example.fi").await;
-    let a = app
+    let a_id = app
         .verified_association(&owner, &admin, "Nuorten seura", "405")
         .await;
-    let a_id = a["id"].as_str().unwrap();
     // A 14-year-old volunteer.
     let fourteen = (Utc::now().date_naive() - chrono::Months::new(14 * 12 + 1)).to_string();
     app.register("nuori@example.fi", &fourteen).await;
@@ -321,12 +269,9 @@ async fn the_reader_learns_whether_they_can_sign_up(backend: Backend) {
         (teens, Some("too_old")),
         (open, None),
     ] {
-        let task = published_task(&app, &owner, a_id, body).await;
+        let task = app.published_task(&owner, &a_id, body).await;
         let view: Value = app
-            .get_auth(
-                &format!("/api/v1/tasks/{}", task["id"].as_str().unwrap()),
-                &young,
-            )
+            .get_auth(&format!("/api/v1/tasks/{task}"), &young)
             .await
             .json()
             .await

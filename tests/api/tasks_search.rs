@@ -5,19 +5,13 @@ use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, fields, problem, spawn_app};
-use crate::tasks_lifecycle::{published_task, task_body};
+use crate::helpers::{Backend, JsonExt, TestApp, fields, problem, spawn_app, task_body};
 
 async fn titles(app: &TestApp, query: &str) -> Vec<String> {
     let response = app.get(&format!("/api/v1/tasks?{query}")).await;
     assert_eq!(response.status(), 200, "{query}");
     let body: Value = response.json().await.unwrap();
-    let mut titles: Vec<String> = body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["title"].as_str().unwrap().to_owned())
-        .collect();
+    let mut titles = body["items"].pluck("title");
     if !query.contains("sort=") && !query.contains("q=") {
         titles.sort();
     }
@@ -34,17 +28,13 @@ async fn fixture(app: &TestApp) {
     let b = app
         .verified_association(&owner, &admin, "Kotkan Merikerho", "285")
         .await;
-    let (a, b) = (
-        a["id"].as_str().unwrap().to_owned(),
-        b["id"].as_str().unwrap().to_owned(),
-    );
     let mut beach = task_body("Rannan siivous Kotkassa", 20);
     beach["municipality_code"] = json!("285");
     beach["categories"] = json!(["environment", "events"]);
     beach["beginner_friendly"] = json!(true);
     beach["languages"] = json!(["fi", "en"]);
     beach["application_deadline"] = json!((Utc::now() + Duration::days(15)).to_rfc3339());
-    published_task(app, &owner, &b, beach).await;
+    app.published_task(&owner, &b, beach).await;
     let mut phone = task_body("Puhelinystävä ikäihmisille", 3);
     phone["municipality_code"] = Value::Null;
     phone["remote_phone"] = json!(true);
@@ -54,7 +44,7 @@ async fn fixture(app: &TestApp) {
     phone["categories"] = json!(["older-people", "befriending"]);
     phone["supported"] = json!(true);
     phone["min_age"] = json!(18);
-    published_task(app, &owner, &a, phone).await;
+    app.published_task(&owner, &a, phone).await;
     let mut camp = task_body("Nuorten kesäleirin apuohjaaja", 60);
     camp["categories"] = json!(["children-youth"]);
     camp["min_age"] = json!(15);
@@ -63,27 +53,22 @@ async fn fixture(app: &TestApp) {
     camp["placement"] =
         json!({ "field_of_study": "Yhteisöpedagogi", "duration": null, "credits": false });
     camp["application_deadline"] = json!((Utc::now() + Duration::days(30)).to_rfc3339());
-    published_task(app, &owner, &a, camp).await;
+    app.published_task(&owner, &a, camp).await;
     let mut dogs = task_body("Koirien ulkoilutus", 10);
     dogs["categories"] = json!(["animals"]);
     dogs["spots"] = Value::Null;
-    published_task(app, &owner, &a, dogs).await;
+    app.published_task(&owner, &a, dogs).await;
     let mut library = task_body("Läksykerho kirjastossa", 5);
     library["categories"] = json!(["children-youth", "education"]);
     library["description"] =
         json!("Auta nuoria läksyissä. Nuoret tarvitsevat apua matematiikassa.");
-    published_task(app, &owner, &a, library).await;
+    app.published_task(&owner, &a, library).await;
     // Not listed: a draft, a task that has ended, a pending association's task.
-    let draft = app
-        .post_auth(
-            &format!("/api/v1/associations/{a}/tasks"),
-            &owner,
-            &task_body("Luonnos tehtävästä", 5),
-        )
+    app.draft_task(&owner, &a, task_body("Luonnos tehtävästä", 5))
         .await;
-    assert_eq!(draft.status(), 201);
-    let past = published_task(app, &owner, &a, task_body("Mennyt tapahtuma", 2)).await;
-    let past_id = past["id"].as_str().unwrap().to_owned();
+    let past_id = app
+        .published_task(&owner, &a, task_body("Mennyt tapahtuma", 2))
+        .await;
     app.db(move |conn| {
         use diesel::prelude::*;
         use talkoot::db::schema::tasks;
@@ -100,17 +85,10 @@ async fn fixture(app: &TestApp) {
     let (other, _) = app.signed_in("odottava@example.fi").await;
     let pending = app
         .create_association(&other, "Odottava seura", "405")
+        .await
+        .id();
+    app.draft_task(&other, &pending, task_body("Odottavan tehtävä", 5))
         .await;
-    let path = format!(
-        "/api/v1/associations/{}/tasks",
-        pending["id"].as_str().unwrap()
-    );
-    assert_eq!(
-        app.post_auth(&path, &other, &task_body("Odottavan tehtävä", 5))
-            .await
-            .status(),
-        201
-    );
 }
 
 async fn each_filter_finds_exactly_the_right_tasks(backend: Backend) {
@@ -225,10 +203,7 @@ async fn each_filter_finds_exactly_the_right_tasks(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(
-        (
-            page["total"].as_i64(),
-            page["items"].as_array().unwrap().len()
-        ),
+        (page["total"].as_i64(), page["items"].list().len()),
         (Some(5), 1)
     );
     for (query, field) in [
@@ -254,9 +229,9 @@ async fn facets_count_the_current_filters(backend: Backend) {
         .await
         .unwrap();
     let facets = &body["facets"];
-    let count = |list: &Value, value: &str| {
-        list.as_array()
-            .unwrap()
+    let count = |facet: &Value, value: &str| {
+        facet
+            .list()
             .iter()
             .find(|f| f["value"] == value)
             .map(|f| f["count"].as_i64().unwrap())
@@ -266,8 +241,7 @@ async fn facets_count_the_current_filters(backend: Backend) {
     assert_eq!(count(&facets["regions"], "09"), Some(3));
     assert_eq!(count(&facets["regions"], "08"), Some(1));
     let schedule_sum: i64 = facets["schedule_types"]
-        .as_array()
-        .unwrap()
+        .list()
         .iter()
         .map(|f| f["count"].as_i64().unwrap())
         .sum();

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, problem, spawn_app};
+use crate::helpers::{Backend, JsonExt, problem, spawn_app};
 use crate::signups_support::{act, crew, signed_up, task};
 
 async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backend) {
@@ -22,7 +22,7 @@ async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backe
     for r in first_reads {
         assert_eq!(r.status(), 200);
         let body: Value = r.json().await.unwrap();
-        codes.push(body["verification"]["code"].as_str().unwrap().to_owned());
+        codes.push(body["verification"].str_at("code").to_owned());
     }
     codes.dedup();
     assert_eq!(codes.len(), 1);
@@ -34,7 +34,7 @@ async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backe
         .unwrap();
     assert_eq!(empty["totals"]["tasks"], 0);
     assert_eq!(empty["entries"], json!([]));
-    let code = empty["verification"]["code"].as_str().unwrap().to_owned();
+    let code = empty["verification"].str_at("code").to_owned();
     assert_eq!(code.len(), 19);
 
     // Three tasks at two associations: two completed, one still only accepted.
@@ -49,7 +49,7 @@ async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backe
         if hours > 0.0 {
             let r = app
                 .post_auth(
-                    &format!("/api/v1/signups/{}/complete", s["id"].as_str().unwrap()),
+                    &format!("/api/v1/signups/{}/complete", s.id()),
                     &crew.owner,
                     &json!({ "hours": hours }),
                 )
@@ -66,20 +66,10 @@ async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backe
         record["totals"],
         json!({ "tasks": 2, "hours": 7.5, "associations": 2 })
     );
-    let titles: Vec<&str> = record["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["title"].as_str().unwrap())
-        .collect();
+    let titles = record["entries"].pluck("title");
     assert_eq!(titles, ["Kirpputori", "Metsäsiivous"], "newest first");
     assert_eq!(record["verification"]["code"], code, "the code is stable");
-    assert!(
-        record["verification"]["url"]
-            .as_str()
-            .unwrap()
-            .ends_with(&code)
-    );
+    assert!(record["verification"].str_at("url").ends_with(&code));
 
     // Anyone with the code sees the record, typed however.
     let public: Value = app
@@ -139,7 +129,7 @@ async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backe
         .json()
         .await
         .unwrap();
-    let new_code = renewed["verification"]["code"].as_str().unwrap();
+    let new_code = renewed["verification"].str_at("code");
     assert_ne!(new_code, code);
     problem(app.get(&format!("/api/v1/records/{code}")).await, 404).await;
     assert_eq!(
