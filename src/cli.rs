@@ -195,7 +195,7 @@ pub fn create_admin(
     password: &str,
 ) -> Result<(), AppError> {
     let email = normalize_email(email);
-    let display_name = display_name.trim();
+    let display_name = &crate::api::text::nfc(display_name.trim());
     let errors: Vec<_> = [
         check_email("email", &email),
         check_display_name("display_name", display_name),

@@ -8,13 +8,14 @@ use std::sync::Arc;
 
 use actix_web::dev::{Server, ServerHandle, Service as _};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers, from_fn};
 use actix_web::{App, HttpMessage as _, HttpServer, web};
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::accounts::auth_routes::Limiters;
+use crate::api::clean_request::refuse_hidden_characters;
 use crate::api::json::MAX_BODY_BYTES;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::passwords::{Hasher, MAX_CONCURRENT_HASHES};
@@ -164,6 +165,7 @@ fn build_server(
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
                 AppError::BadRequest(format!("Invalid query string: {err}")).into()
             }))
+            .wrap(from_fn(refuse_hidden_characters))
             .wrap(ErrorHandlers::new().default_handler(problem_for_framework_errors))
             .wrap(
                 DefaultHeaders::new()

@@ -3,7 +3,7 @@
 use actix_web::body::BoxBody;
 use actix_web::dev::ServiceRequest;
 use actix_web::middleware::{Next, from_fn};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpResponse, ResponseError as _, web};
 
 use crate::accounts::hooks::Hooks;
 use crate::accounts::login::{self, LoginRequest, RefreshRequest};
@@ -37,8 +37,12 @@ pub fn configure(cfg: &mut web::ServiceConfig, limiters: &Limiters) {
         from_fn(move |req: ServiceRequest, next: Next<BoxBody>| {
             let checked = limiter.check(req.request());
             async move {
-                checked?;
-                next.call(req).await
+                match checked {
+                    Ok(()) => next.call(req).await,
+                    // Answered here, so the 429 passes the app's header and error layers
+                    // like any other response.
+                    Err(limited) => Ok(req.into_response(limited.error_response())),
+                }
             }
         })
     };

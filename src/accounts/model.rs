@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use validator::ValidateEmail as _;
 
+use crate::api::text;
 use crate::db::DbConnection;
 use crate::db::schema::{municipalities, users};
 use crate::error::{AppError, FieldError};
@@ -55,10 +56,13 @@ pub fn check_email(field: &str, email: &str) -> Option<FieldError> {
     }
 }
 
-/// Checks a display name (already trimmed).
+/// Checks a display name, already cleaned with [`crate::api::text::nfc`] and trimmed: one
+/// line, something visible, no control or formatting characters (`Ella\u{202e}gnp.exe`).
 pub fn check_display_name(field: &str, name: &str) -> Option<FieldError> {
     let len = name.chars().count();
-    if len == 0 {
+    if let Err(error) = text::name(field, name) {
+        Some(error)
+    } else if len == 0 {
         Some(FieldError::new(
             field,
             "required",
@@ -69,12 +73,6 @@ pub fn check_display_name(field: &str, name: &str) -> Option<FieldError> {
             field,
             "too_long",
             format!("Use at most {DISPLAY_NAME_MAX} characters."),
-        ))
-    } else if name.chars().any(char::is_control) {
-        Some(FieldError::new(
-            field,
-            "invalid_characters",
-            "Control characters are not allowed.",
         ))
     } else {
         None

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::check_display_name;
 use crate::accounts::model::{self, User, age_on};
+use crate::api::text;
 use crate::db::DbConnection;
 use crate::db::schema::{categories, user_availability, user_interests, users};
 use crate::error::{AppError, FieldError};
@@ -129,8 +130,8 @@ pub fn apply(
     patch: ProfilePatch,
 ) -> Result<Profile, AppError> {
     let mut errors = Vec::new();
-    let display_name = patch.display_name.as_deref().map(str::trim);
-    if let Some(name) = display_name {
+    let display_name = patch.display_name.as_deref().map(|n| text::nfc(n.trim()));
+    if let Some(name) = &display_name {
         errors.extend(check_display_name("display_name", name));
     }
     if let Some(Some(code)) = &patch.municipality_code {

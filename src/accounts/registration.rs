@@ -12,6 +12,7 @@ use crate::accounts::hooks::Hooks;
 use crate::accounts::model::{
     self, User, check_birth_date, check_display_name, check_email, normalize_email,
 };
+use crate::api::text;
 use crate::auth::email_tokens::{self, Purpose};
 use crate::auth::passwords;
 use crate::db::DbConnection;
@@ -67,7 +68,7 @@ fn queue_verification(
 /// Registers an account (or mails the owner of an existing one).
 pub async fn register(state: &AppState, req: RegisterRequest) -> Result<(), AppError> {
     let email = normalize_email(&req.email);
-    let display_name = req.display_name.trim().to_owned();
+    let display_name = text::nfc(req.display_name.trim());
     let mut errors: Vec<FieldError> = [
         check_email("email", &email),
         check_display_name("display_name", &display_name),

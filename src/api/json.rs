@@ -10,6 +10,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage as _, HttpRequest, web};
 use serde::de::DeserializeOwned;
 
+use crate::api::text;
 use crate::error::{AppError, FieldError};
 
 /// Largest request body the API accepts; every body in the API is small.
@@ -96,6 +97,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             )]));
         }
     }
+    check_strings(bytes)?;
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let path = err.path().to_string();
@@ -128,6 +130,70 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
         };
         AppError::Validation(vec![FieldError::new(field, code, message)])
     })
+}
+
+/// Refuses a body with a control or invisible formatting character in any string (a value
+/// or a key), naming its path: no such character ever reaches a feature or the database.
+fn check_strings(bytes: &[u8]) -> Result<(), AppError> {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        // Not valid JSON: the typed parse that follows reports it.
+        return Ok(());
+    };
+    let mut found = None;
+    visit(&value, &mut String::new(), &mut found);
+    match found {
+        Some((path, c)) => Err(AppError::Validation(vec![text::forbidden_char_error(
+            &path, c,
+        )])),
+        None => Ok(()),
+    }
+}
+
+/// Walks a JSON value depth first, recording the first forbidden character and its path
+/// (`name`, `placement.duration`, `languages[2]`, the same form as serde errors).
+fn visit(value: &serde_json::Value, path: &mut String, found: &mut Option<(String, char)>) {
+    use serde_json::Value;
+    if found.is_some() {
+        return;
+    }
+    match value {
+        Value::String(s) => {
+            if let Some(c) = text::forbidden_char(s) {
+                *found = Some((
+                    if path.is_empty() {
+                        "body".into()
+                    } else {
+                        path.clone()
+                    },
+                    c,
+                ));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                visit(item, path, found);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                if let Some(c) = text::forbidden_char(key) {
+                    *found = Some((path.clone(), c));
+                    return;
+                }
+                visit(item, path, found);
+                path.truncate(len);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
 }
 
 /// serde_json appends " at line 1 column 20", which means nothing to an API client.
@@ -183,6 +249,33 @@ mod tests {
             parse::<Body>(b"[1,"),
             Err(AppError::BadRequest(_))
         ));
+    }
+
+    #[test]
+    fn a_control_or_formatting_character_anywhere_names_its_path() {
+        assert_eq!(
+            field_of(parse(br#"{"email":"a\u0000@b.fi","age":3}"#)),
+            "email"
+        );
+        let nested: Result<serde_json::Value, _> =
+            parse(br#"{"placement":{"duration":"x\u202ey"},"tags":["ok","\u200b"]}"#);
+        match nested {
+            Err(AppError::Validation(errors)) => {
+                assert_eq!(errors[0].field, "placement.duration");
+                assert_eq!(errors[0].code, "invalid_characters");
+            }
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+        let in_list: Result<serde_json::Value, _> = parse(br#"{"tags":["ok","\u200b"]}"#);
+        assert!(
+            matches!(&in_list, Err(AppError::Validation(e)) if e[0].field == "tags[1]"),
+            "{in_list:?}"
+        );
+        let line_breaks: Result<serde_json::Value, _> = parse(br#"{"message":"a\r\nb\tc"}"#);
+        assert!(
+            line_breaks.is_ok(),
+            "multi-line text is for the field to judge"
+        );
     }
 
     #[test]

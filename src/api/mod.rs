@@ -1,9 +1,11 @@
 //! HTTP plumbing shared by every feature: the JSON body extractor that names bad fields,
 //! and the headers that keep personal data out of caches.
 
+pub mod clean_request;
 pub mod date;
 pub mod json;
 pub mod paging;
+pub mod text;
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, Route, web};

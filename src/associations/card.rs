@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use validator::ValidateEmail as _;
 
-use crate::api::present;
+use crate::api::{present, text};
 use crate::associations::identifiers;
 use crate::associations::model::{self, Association, OWNER, PENDING};
 use crate::db::schema::{association_members, associations, categories};
@@ -91,6 +91,15 @@ pub struct Changes {
     pub updated_at: Option<chrono::NaiveDateTime>,
 }
 
+/// The free-text fields that may hold line breaks; the others are one line.
+const MULTI_LINE: &[&str] = &[
+    "description",
+    "activities",
+    "target_groups",
+    "how_to_join",
+    "accessibility",
+];
+
 /// Limits of the free-text fields, in characters.
 const LIMITS: &[(&str, usize)] = &[
     ("summary", 250),
@@ -114,14 +123,28 @@ impl Checker<'_> {
         self.errors.push(FieldError::new(field, code, message));
     }
 
-    /// Trims a clearable text field; empty text clears it.
+    /// Cleans a clearable text field (NFC, trimmed, line breaks only where the field is
+    /// multi-line; see [`text`]); empty text clears it.
     fn text(&mut self, field: &str, value: Option<Option<String>>) -> Option<Option<String>> {
         let limit = LIMITS
             .iter()
             .find(|(f, _)| *f == field)
             .map_or(500, |(_, l)| *l);
+        let clean = if MULTI_LINE.contains(&field) {
+            text::multi_line
+        } else {
+            text::single_line
+        };
         value.map(|v| {
-            let v = v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+            let v = v
+                .and_then(|s| match clean(field, &s) {
+                    Ok(s) => Some(s),
+                    Err(error) => {
+                        self.errors.push(error);
+                        None
+                    }
+                })
+                .filter(|s| !s.is_empty());
             if let Some(s) = &v
                 && s.chars().count() > limit
             {
@@ -212,8 +235,11 @@ pub fn check_as(
     };
     let mut changes = Changes::default();
 
-    match input.name.map(|n| n.map(|s| s.trim().to_owned())) {
-        Some(Some(name)) if (2..=200).contains(&name.chars().count()) => changes.name = Some(name),
+    match input.name.map(|n| n.map(|s| text::name("name", &s))) {
+        Some(Some(Err(error))) => c.errors.push(error),
+        Some(Some(Ok(name))) if (2..=200).contains(&name.chars().count()) => {
+            changes.name = Some(name);
+        }
         Some(_) => c.fail("name", "invalid", "The name must be 2–200 characters."),
         None if creating => c.fail("name", "required", "Give the association's name."),
         None => {}

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::paging::{Page, paging};
+use crate::api::text;
 use crate::associations::access::role_of;
 use crate::associations::model::{self, OWNER, VERIFIED};
 use crate::db::DbConnection;
@@ -114,7 +115,7 @@ pub fn create(
     user_id: &str,
     req: ClaimRequest,
 ) -> Result<ClaimView, AppError> {
-    let justification = req.justification.trim().to_owned();
+    let justification = text::tidy_lines(&req.justification);
     if !(10..=2000).contains(&justification.chars().count()) {
         return Err(AppError::field(
             "justification",

@@ -4,7 +4,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 use serde::Deserialize;
 
-use crate::api::present;
+use crate::api::{present, text};
 use crate::associations::model::{self, Service};
 use crate::db::DbConnection;
 use crate::db::schema::association_services;
@@ -43,9 +43,23 @@ struct ServiceChanges {
 
 fn check(input: ServiceInput, creating: bool) -> Result<ServiceChanges, AppError> {
     let mut errors = Vec::new();
+    // Names and short fields are one line; the description and how to get it may have breaks.
     let mut text = |field: &str, value: Option<Option<String>>, limit: usize| {
+        let clean = if matches!(field, "description" | "how_to_get") {
+            text::multi_line
+        } else {
+            text::single_line
+        };
         value.map(|v| {
-            let v = v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+            let v = v
+                .and_then(|s| match clean(field, &s) {
+                    Ok(s) => Some(s),
+                    Err(error) => {
+                        errors.push(error);
+                        None
+                    }
+                })
+                .filter(|s| !s.is_empty());
             if v.as_ref().is_some_and(|s| s.chars().count() > limit) {
                 errors.push(FieldError::new(
                     field,
@@ -64,8 +78,16 @@ fn check(input: ServiceInput, creating: bool) -> Result<ServiceChanges, AppError
         how_to_get: text("how_to_get", input.how_to_get, 1000),
         name: None,
     };
-    let name = input.name.map(|n| n.trim().to_owned());
+    let name = match input.name.map(|n| text::name("name", &n)) {
+        Some(Ok(name)) => Some(name),
+        Some(Err(error)) => {
+            errors.push(error);
+            Some(String::new())
+        }
+        None => None,
+    };
     match &name {
+        Some(n) if n.is_empty() && errors.iter().any(|e| e.field == "name") => {}
         Some(n) if (1..=150).contains(&n.chars().count()) => {}
         Some(_) => errors.push(FieldError::new(
             "name",

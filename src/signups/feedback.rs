@@ -5,6 +5,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 use serde::Deserialize;
 
+use crate::api::text;
 use crate::db::DbConnection;
 use crate::db::schema::signups;
 use crate::error::{AppError, FieldError, ProblemType};
@@ -48,7 +49,7 @@ fn check(input: FeedbackInput) -> Result<(i32, Option<String>), AppError> {
     }
     let comment = input
         .comment
-        .map(|c| c.trim().to_owned())
+        .map(|c| text::tidy_lines(&c))
         .filter(|c| !c.is_empty());
     match rating {
         Some(rating) if errors.is_empty() => Ok((rating, comment)),

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 
 use crate::accounts::model::age_on;
+use crate::api::text;
 use crate::associations::access::Viewer;
 use crate::associations::model::{Association, VERIFIED};
 use crate::db::DbConnection;
@@ -183,7 +184,7 @@ fn clean_message(message: Option<String>) -> Result<Option<String>, AppError> {
         )]));
     }
     Ok(message
-        .map(|m| m.trim().to_owned())
+        .map(|m| text::tidy_lines(&m))
         .filter(|m| !m.is_empty()))
 }
 

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::api::present;
+use crate::api::{present, text};
 use crate::db::json::JsonText;
 use crate::db::schema::tasks;
 use crate::error::FieldError;
@@ -146,9 +146,9 @@ impl Default for Draft {
     }
 }
 
-/// Trimmed text, with an empty string meaning "none".
+/// Tidied one-line text (NFC, trimmed), with an empty string meaning "none".
 fn trimmed(value: Option<String>) -> Option<String> {
-    value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+    value.map(|s| text::tidy(&s)).filter(|s| !s.is_empty())
 }
 
 /// Replaces `target` with the input's value when the input has the field.
@@ -168,10 +168,10 @@ impl Draft {
     /// trimmed and language lists sorted. Checks nothing; call [`Draft::check`] next.
     /// Returns what the input says of the categories, which live beside the task.
     pub fn apply(&mut self, input: TaskInput) -> Option<Vec<String>> {
-        set(&mut self.title, input.title.map(|t| t.trim().to_owned()));
+        set(&mut self.title, input.title.map(|t| text::tidy(&t)));
         set(
             &mut self.description,
-            input.description.map(|t| t.trim().to_owned()),
+            input.description.map(|t| text::tidy_lines(&t)),
         );
         set(
             &mut self.municipality_code,
@@ -369,6 +369,27 @@ impl Draft {
                 );
             }
         }
+        // One-line fields hold no line breaks, and a title shows something.
+        let title = text::name("title", &self.title).err();
+        let one_line = [
+            ("address", self.address.as_deref()),
+            ("contact_person", self.contact_person.as_deref()),
+            (
+                "placement.field_of_study",
+                self.placement.0.as_ref().map(|p| p.field_of_study.as_str()),
+            ),
+            (
+                "placement.duration",
+                self.placement
+                    .0
+                    .as_ref()
+                    .and_then(|p| p.duration.as_deref()),
+            ),
+        ];
+        let lines = one_line
+            .into_iter()
+            .filter_map(|(field, value)| text::single_line(field, value?).err());
+        errors.extend(title.into_iter().chain(lines));
         errors
     }
 }
@@ -465,6 +486,30 @@ mod tests {
             ..TaskInput::default()
         });
         assert!(codes(&d.check(None)).contains(&("ends_at", "required")));
+    }
+
+    #[test]
+    fn one_line_fields_refuse_breaks_and_a_title_must_show_something() {
+        let mut d = valid();
+        d.apply(TaskInput {
+            title: Some("\u{200d}\u{200d}\u{200d}\u{200d}\u{200d}".into()),
+            address: Some(Some("Katu 1\r\nHelsinki".into())),
+            description: Some("Rivi yksi,\r\nrivi kaksi: ihan tarpeeksi pitkä.".into()),
+            ..TaskInput::default()
+        });
+        assert_eq!(
+            codes(&d.check(None)),
+            [("title", "invisible"), ("address", "line_break")]
+        );
+        assert_eq!(
+            d.description,
+            "Rivi yksi,\nrivi kaksi: ihan tarpeeksi pitkä."
+        );
+        d.apply(TaskInput {
+            title: Some("Cafe\u{301} talkoot".into()),
+            ..TaskInput::default()
+        });
+        assert_eq!(d.title, "Café talkoot", "NFC");
     }
 
     #[test]

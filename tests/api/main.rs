@@ -24,6 +24,7 @@ mod bad_input;
 mod email_delivery;
 mod enumeration;
 mod health_and_errors;
+mod hidden_characters;
 mod password_reset;
 mod rate_limits;
 mod reference_data;
