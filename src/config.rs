@@ -70,6 +70,30 @@ impl Default for RateLimits {
     }
 }
 
+/// Bounds on the email that people cause to be sent to others (sign-up notices, decisions,
+/// invitations), so that nobody can use the service to flood an inbox.
+#[derive(Clone, Debug)]
+pub struct EmailLimits {
+    /// Emails to other people one person may cause in an hour (their own receipts are free).
+    pub per_person_per_hour: u32,
+    /// Unsolicited emails (invitations) one address may receive from others in an hour.
+    pub per_recipient_per_hour: u32,
+    /// How long a notice to an association waits, so that a newer notice about the same
+    /// sign-up replaces it (a sign-up withdrawn a minute later is one email, not two);
+    /// zero sends at once and coalesces nothing.
+    pub coalesce_after: Duration,
+}
+
+impl Default for EmailLimits {
+    fn default() -> Self {
+        Self {
+            per_person_per_hour: 60,
+            per_recipient_per_hour: 10,
+            coalesce_after: Duration::from_secs(120),
+        }
+    }
+}
+
 /// Knobs of the email worker; tests shorten them so retries happen within a test's life.
 #[derive(Clone, Debug)]
 pub struct MailWorkerConfig {
@@ -113,6 +137,7 @@ pub struct Config {
     pub blocking_threads_per_worker: Option<usize>,
     pub rate_limits: RateLimits,
     pub mail_worker: MailWorkerConfig,
+    pub email_limits: EmailLimits,
 }
 
 /// A configuration value that cannot be used; the message names the variable.
@@ -224,6 +249,7 @@ impl Config {
                 ..RateLimits::default()
             },
             mail_worker: MailWorkerConfig::default(),
+            email_limits: EmailLimits::default(),
         })
     }
 }

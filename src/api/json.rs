@@ -179,15 +179,22 @@ fn visit(value: &serde_json::Value, path: &mut String, found: &mut Option<(Strin
         }
         Value::Object(map) => {
             for (key, item) in map {
+                // A bad key is named by the object that holds it: the error must not echo
+                // the character it refuses.
+                if let Some(c) = text::forbidden_char(key) {
+                    let holder = if path.is_empty() {
+                        "body"
+                    } else {
+                        path.as_str()
+                    };
+                    *found = Some((holder.to_owned(), c));
+                    return;
+                }
                 let len = path.len();
                 if !path.is_empty() {
                     path.push('.');
                 }
                 path.push_str(key);
-                if let Some(c) = text::forbidden_char(key) {
-                    *found = Some((path.clone(), c));
-                    return;
-                }
                 visit(item, path, found);
                 path.truncate(len);
             }
@@ -270,6 +277,11 @@ mod tests {
         assert!(
             matches!(&in_list, Err(AppError::Validation(e)) if e[0].field == "tags[1]"),
             "{in_list:?}"
+        );
+        let bad_key: Result<serde_json::Value, _> = parse(br#"{"placement":{"x\u0005":1}}"#);
+        assert!(
+            matches!(&bad_key, Err(AppError::Validation(e)) if e[0].field == "placement"),
+            "{bad_key:?}"
         );
         let line_breaks: Result<serde_json::Value, _> = parse(br#"{"message":"a\r\nb\tc"}"#);
         assert!(

@@ -114,6 +114,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        actor_id -> Nullable<Text>,
+        topic -> Nullable<Text>,
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod notifier;
 pub mod outbox;
 pub mod templates;
+pub mod throttle;
 pub mod transport;
 pub mod worker;
 

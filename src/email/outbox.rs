@@ -32,6 +32,8 @@ pub struct OutboxMessage {
 #[diesel(table_name = outbox)]
 struct NewMessage<'a> {
     id: String,
+    actor_id: Option<&'a str>,
+    topic: Option<&'a str>,
     user_id: Option<&'a str>,
     kind: &'a str,
     recipient: &'a str,
@@ -43,18 +45,43 @@ struct NewMessage<'a> {
     created_at: NaiveDateTime,
 }
 
-/// Queues a message; call inside the transaction that makes the change it reports.
+/// How a message is queued beyond its content: who caused it, what it is about, and how
+/// long it waits before it is due (see [`crate::email::throttle`]).
+#[derive(Debug, Clone, Default)]
+pub struct Queued<'a> {
+    pub actor_id: Option<&'a str>,
+    pub topic: Option<&'a str>,
+    pub delay: Duration,
+}
+
+/// Queues a message that the service itself sends (a verification link, a notice nobody's
+/// action caused); call inside the transaction that makes the change it reports.
 pub fn enqueue(
     conn: &mut DbConnection,
     user_id: Option<&str>,
     recipient: &str,
     email: &Rendered,
 ) -> Result<String, AppError> {
+    enqueue_with(conn, user_id, recipient, email, &Queued::default())
+}
+
+/// [`enqueue`] with a cause, a topic and a delay.
+pub fn enqueue_with(
+    conn: &mut DbConnection,
+    user_id: Option<&str>,
+    recipient: &str,
+    email: &Rendered,
+    queued: &Queued<'_>,
+) -> Result<String, AppError> {
     let now = Utc::now().naive_utc();
     let id = uuid::Uuid::now_v7().to_string();
+    let due = chrono::Duration::from_std(queued.delay)
+        .map_err(|e| AppError::internal(format!("email delay: {e}")))?;
     diesel::insert_into(outbox::table)
         .values(NewMessage {
             id: id.clone(),
+            actor_id: queued.actor_id,
+            topic: queued.topic,
             user_id,
             kind: email.kind,
             recipient,
@@ -62,7 +89,7 @@ pub fn enqueue(
             body_text: &email.body,
             status: "pending",
             attempts: 0,
-            next_attempt_at: now,
+            next_attempt_at: now + due,
             created_at: now,
         })
         .execute(conn)?;

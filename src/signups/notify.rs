@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use crate::associations::model::{Association, owner_contacts};
 use crate::db::schema::users;
 use crate::db::{DbConnection, json};
+use crate::email::throttle::{self, Bound, Cause};
 use crate::email::{Notifier, Template, outbox};
 use crate::error::AppError;
 use crate::i18n::Language;
@@ -74,14 +75,48 @@ fn association_language(association: &Association) -> Result<Language, AppError>
         .unwrap_or_default())
 }
 
-fn send(conn: &mut DbConnection, to: &Recipient, template: &Template) -> Result<(), AppError> {
-    outbox::enqueue(
-        conn,
-        to.user_id.as_deref(),
-        &to.email,
-        &template.render(to.language),
-    )?;
-    Ok(())
+/// Queues one email: caused by a person (bounded, and coalesced by topic; see
+/// [`crate::email::throttle`]) or, with no cause, by the service itself.
+fn send(
+    conn: &mut DbConnection,
+    notifier: &Notifier,
+    cause: Option<&Cause<'_>>,
+    to: &Recipient,
+    template: &Template,
+) -> Result<(), AppError> {
+    let email = template.render(to.language);
+    match cause {
+        Some(cause) => throttle::enqueue_caused(
+            conn,
+            notifier.limits(),
+            cause,
+            to.user_id.as_deref(),
+            &to.email,
+            &email,
+        ),
+        None => outbox::enqueue(conn, to.user_id.as_deref(), &to.email, &email).map(drop),
+    }
+}
+
+/// The volunteer's own action on a sign-up: what the association hears of it is one topic,
+/// so a sign-up withdrawn while its notice still waits becomes one email. Signing up is
+/// bounded per person; withdrawing never is.
+fn volunteer_acts<'a>(signup: &'a Signup, task: &Task, bound: Bound) -> Cause<'a> {
+    Cause {
+        actor: &signup.volunteer_id,
+        topic: Some(format!("signup:{}:{}", task.id, signup.volunteer_id)),
+        bound,
+    }
+}
+
+/// A member's decision, if a member made it (not the task's rules): it answers the
+/// volunteer who asked, so it is recorded but never refused.
+fn member_acts(member: Option<&str>) -> Option<Cause<'_>> {
+    member.map(|actor| Cause {
+        actor,
+        topic: None,
+        bound: Bound::Unbounded,
+    })
 }
 
 /// A new sign-up: the association is told (pending, accepted or waitlisted), and so is the
@@ -94,7 +129,16 @@ pub fn received(
     association: &Association,
 ) -> Result<(), AppError> {
     let who = volunteer(conn, &signup.volunteer_id)?;
-    tell_association(conn, notifier, signup, task, association, &who.name)?;
+    let cause = volunteer_acts(signup, task, Bound::PerPerson);
+    tell_association(
+        conn,
+        notifier,
+        Some(&cause),
+        signup,
+        task,
+        association,
+        &who.name,
+    )?;
     let link = notifier.link(&format!("/tasks/{}", task.id));
     let template = match signup.status {
         SignupStatus::Accepted => accepted_template(&who, task, association, link),
@@ -111,13 +155,14 @@ pub fn received(
             link,
         },
     };
-    send(conn, &who, &template)
+    send(conn, notifier, Some(&cause), &who, &template)
 }
 
 /// The association hears of a sign-up in `signup.status` (new, or moved up to pending).
 fn tell_association(
     conn: &mut DbConnection,
     notifier: &Notifier,
+    cause: Option<&Cause<'_>>,
     signup: &Signup,
     task: &Task,
     association: &Association,
@@ -132,7 +177,7 @@ fn tell_association(
             status: signup.status.as_str().to_owned(),
             link: link.clone(),
         };
-        send(conn, &to, &template)?;
+        send(conn, notifier, cause, &to, &template)?;
     }
     Ok(())
 }
@@ -183,7 +228,8 @@ pub fn decided(
             link: notifier.link("/tasks"),
         }
     };
-    send(conn, &who, &template)
+    let cause = member_acts(signup.decided_by.as_deref());
+    send(conn, notifier, cause.as_ref(), &who, &template)
 }
 
 /// A waitlisted volunteer moved up (to accepted or to pending); when a member must now
@@ -204,12 +250,12 @@ pub fn moved_up(
         accepted: signup.status == SignupStatus::Accepted,
         link: notifier.link(&format!("/tasks/{}", task.id)),
     };
-    send(conn, &who, &template)?;
+    send(conn, notifier, None, &who, &template)?;
     if signup.status == SignupStatus::Accepted {
         Ok(())
     } else {
         // Moved up to pending: a member has a decision to make.
-        tell_association(conn, notifier, signup, task, &association, &who.name)
+        tell_association(conn, notifier, None, signup, task, &association, &who.name)
     }
 }
 
@@ -223,6 +269,7 @@ pub fn withdrawn(
 ) -> Result<(), AppError> {
     let name = volunteer(conn, &signup.volunteer_id)?.name;
     let link = notifier.link(&format!("/tasks/{}/signups", task.id));
+    let cause = volunteer_acts(signup, task, Bound::Unbounded);
     for to in association_side(conn, association)? {
         let template = Template::SignupWithdrawn {
             association: association.name.clone(),
@@ -230,7 +277,7 @@ pub fn withdrawn(
             volunteer: name.clone(),
             link: link.clone(),
         };
-        send(conn, &to, &template)?;
+        send(conn, notifier, Some(&cause), &to, &template)?;
     }
     Ok(())
 }
@@ -250,7 +297,7 @@ pub fn task_cancelled(
         association: association.name.clone(),
         link: notifier.link("/tasks"),
     };
-    send(conn, &who, &template)
+    send(conn, notifier, None, &who, &template)
 }
 
 /// The task was completed with hours: the volunteer's record grew.
@@ -269,7 +316,8 @@ pub fn completed(
         hours: format_hours(signup.hours.unwrap_or_default()),
         link: notifier.link("/me/record"),
     };
-    send(conn, &who, &template)
+    let cause = member_acts(signup.completed_by.as_deref());
+    send(conn, notifier, cause.as_ref(), &who, &template)
 }
 
 /// Hours as people write them: "3", "2.5", "1.25".

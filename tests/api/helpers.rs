@@ -11,7 +11,7 @@ use std::time::Duration;
 use actix_web::dev::ServerHandle;
 use diesel::prelude::*;
 use serde_json::Value;
-use talkoot::config::{Config, MailTransportConfig, MailWorkerConfig, RateLimits};
+use talkoot::config::{Config, EmailLimits, MailTransportConfig, MailWorkerConfig, RateLimits};
 use talkoot::db::{self, DatabaseUrl, DbConnection, DbPool};
 use talkoot::startup::Application;
 
@@ -138,6 +138,13 @@ pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
             base_backoff: Duration::from_millis(200),
             max_backoff: Duration::from_secs(1),
             give_up_after: Duration::from_secs(24 * 3600),
+        },
+        // High enough for every scenario but the throttle tests, which lower them; no
+        // coalescing delay, so notices arrive at once.
+        email_limits: EmailLimits {
+            per_person_per_hour: 10_000,
+            per_recipient_per_hour: 10_000,
+            coalesce_after: Duration::ZERO,
         },
     }
 }

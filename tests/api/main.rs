@@ -22,6 +22,7 @@ mod associations_search;
 mod auth_flow;
 mod bad_input;
 mod email_delivery;
+mod email_throttle;
 mod enumeration;
 mod health_and_errors;
 mod hidden_characters;
