@@ -65,6 +65,8 @@ pub enum ProblemType {
     RecordCheckRequired,
     RecordCheckNotRequired,
     FeedbackAlreadyGiven,
+    TaskNotStarted,
+    SignupsOutOfAgeRange,
 }
 
 impl ProblemType {
@@ -96,6 +98,8 @@ impl ProblemType {
             Self::RecordCheckRequired => "record-check-required",
             Self::RecordCheckNotRequired => "record-check-not-required",
             Self::FeedbackAlreadyGiven => "feedback-already-given",
+            Self::TaskNotStarted => "task-not-started",
+            Self::SignupsOutOfAgeRange => "signups-out-of-age-range",
         }
     }
 }
@@ -139,6 +143,16 @@ pub enum AppError {
         code: ProblemType,
         detail: String,
         current_status: Option<String>,
+    },
+    /// A 409 because of other resources, named by id in `conflicting` (the problem's
+    /// extension member of that name), so that a client can show which ones stand in the
+    /// way instead of parsing `detail`: the sign-ups an edit would leave out of the age
+    /// range, for one.
+    #[error("conflicts with {conflicting:?}: {code:?}")]
+    ConflictsWith {
+        code: ProblemType,
+        detail: String,
+        conflicting: Vec<String>,
     },
     /// `If-Match` names a version that is no longer current (412).
     #[error("precondition failed")]
@@ -206,7 +220,7 @@ impl AppError {
             Self::Forbidden => ProblemType::Forbidden,
             Self::NotFound => ProblemType::NotFound,
             Self::Conflict(_) => ProblemType::Conflict,
-            Self::Refused { code, .. } => *code,
+            Self::Refused { code, .. } | Self::ConflictsWith { code, .. } => *code,
             Self::PreconditionFailed => ProblemType::PreconditionFailed,
             Self::RateLimited { .. } => ProblemType::RateLimited,
             Self::Unavailable(_) => ProblemType::ServiceUnavailable,
@@ -227,7 +241,7 @@ impl AppError {
             Self::Forbidden => "You are not allowed to do this.".into(),
             Self::NotFound => "The resource does not exist.".into(),
             Self::Conflict(msg) => msg.clone(),
-            Self::Refused { detail, .. } => detail.clone(),
+            Self::Refused { detail, .. } | Self::ConflictsWith { detail, .. } => detail.clone(),
             Self::PreconditionFailed => {
                 "Someone changed this in the meantime; load it again and reapply your edit.".into()
             }
@@ -253,6 +267,9 @@ pub struct Problem {
     /// The state a resource is in when a transition was refused.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_status: Option<String>,
+    /// The ids of the other resources that stand in the way of a refused change.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicting: Vec<String>,
 }
 
 impl Problem {
@@ -265,6 +282,7 @@ impl Problem {
             detail: detail.into(),
             errors: Vec::new(),
             current_status: None,
+            conflicting: Vec::new(),
         }
     }
 
@@ -286,7 +304,7 @@ impl ResponseError for AppError {
             Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::EmailNotVerified | Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Conflict(_) | Self::ConflictsWith { .. } => StatusCode::CONFLICT,
             Self::Refused { status, .. } => *status,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -314,6 +332,10 @@ impl ResponseError for AppError {
             current_status: match self {
                 Self::Refused { current_status, .. } => current_status.clone(),
                 _ => None,
+            },
+            conflicting: match self {
+                Self::ConflictsWith { conflicting, .. } => conflicting.clone(),
+                _ => Vec::new(),
             },
         };
         let mut response = problem.into_response();

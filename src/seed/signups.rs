@@ -12,9 +12,10 @@
 //! Everything goes through the functions the API uses (`join::sign_up`,
 //! `decisions::decide`, `withdraw`, `record_check`, `feedback::give`, `lifecycle::
 //! transition`), so the accepted counts and the histories are right. Sign-up refuses a task
-//! that has ended, so a past task is created and published with future dates, its sign-ups
-//! completed, and only then are its dates (and the timestamps of its sign-ups' history)
-//! moved into the past before it is closed.
+//! that has ended and completion one that has not started, so a past task is created and
+//! published with future dates, its sign-ups accepted, its dates moved into the past, and
+//! only then are its sign-ups completed (and the timestamps of their history moved to the
+//! days around the task) before it is closed.
 //!
 //! The sign-ups themselves are in `data/signups.rs`; the past tasks are made and closed in
 //! [`past`].

@@ -1,7 +1,8 @@
-//! What happens to a sign-up after it is made: a member accepts, declines, completes (with
-//! hours) or marks a no-show, records a criminal-record check; the volunteer withdraws; a
-//! cancelled task cancels it. Each checks the state machine under the task's lock, and a
-//! place that frees up goes to the oldest waitlisted volunteer.
+//! What happens to a sign-up after it is made: a member accepts, declines, completes (once
+//! the task has started, with hours that fit its schedule: [`hours`]) or marks a no-show,
+//! records a criminal-record check; the volunteer withdraws; a cancelled task cancels it.
+//! Each checks the state machine under the task's lock, and a place that frees up goes to
+//! the oldest waitlisted volunteer.
 
 use chrono::{NaiveDate, Utc};
 use diesel::prelude::*;
@@ -12,6 +13,7 @@ use crate::db::DbConnection;
 use crate::db::schema::signups;
 use crate::email::Notifier;
 use crate::error::{AppError, FieldError, ProblemType};
+use crate::signups::hours;
 use crate::signups::model::{self, Context, Side, Signup};
 use crate::signups::notify;
 use crate::signups::status::{SignupStatus, Step};
@@ -46,7 +48,8 @@ pub struct CompleteInput {
     pub hours: f64,
 }
 
-/// Checks the hours of a completed task: more than 0, at most 1000, in quarter hours.
+/// Checks the hours of a completed task: more than 0, at most 1000, in quarter hours. What
+/// the task's schedule allows is checked under its lock ([`hours::plausible`]).
 pub fn check_hours(hours: f64) -> Result<f64, AppError> {
     if !(hours.is_finite() && hours > 0.0 && hours <= 1000.0) {
         return Err(AppError::Validation(vec![FieldError::new(
@@ -93,8 +96,10 @@ pub fn decide(
         }
     }
     if let Decision::Complete { hours } = decision {
+        let now = Utc::now().naive_utc();
+        let hours = hours::plausible(&task, &signup, check_hours(hours)?, now)?;
         diesel::update(signups::table.find(&signup.id))
-            .set(signups::hours.eq(check_hours(hours)?))
+            .set(signups::hours.eq(hours))
             .execute(conn)?;
     }
     let updated = apply(conn, &signup, step, Some(member_id))?;

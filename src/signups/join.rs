@@ -1,7 +1,7 @@
 //! Signing up: who may join a task, and what they get — `accepted` while spots remain on
 //! an automatic task, `pending` where a member decides, `waitlisted` when full.
 
-use chrono::{NaiveDateTime, Utc};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::Deserialize;
 
@@ -64,12 +64,7 @@ impl Refusal {
 
     /// The refusal of an actual sign-up, with a problem type a client can act on.
     pub fn error(self, task: &Task) -> AppError {
-        let range = match (task.min_age, task.max_age) {
-            (Some(min), Some(max)) => format!("{min}–{max}"),
-            (Some(min), None) => format!("{min} or older"),
-            (None, Some(max)) => format!("{max} or younger"),
-            (None, None) => String::new(),
-        };
+        let range = age_range(task);
         match self {
             Self::NotPublished => AppError::rule(
                 ProblemType::TaskNotOpen,
@@ -125,19 +120,15 @@ pub fn check(
     let Some(user_id) = user_id else {
         return Ok(Some(Refusal::SignInRequired));
     };
-    let birth_date: Option<chrono::NaiveDate> = users::table
+    let birth_date: Option<NaiveDate> = users::table
         .find(user_id)
         .select(users::birth_date)
         .first(conn)?;
     let Some(birth_date) = birth_date else {
         return Ok(Some(Refusal::BirthDateMissing));
     };
-    let age = age_on(birth_date, age_day(task, now));
-    if task.min_age.is_some_and(|min| age < min) {
-        return Ok(Some(Refusal::TooYoung));
-    }
-    if task.max_age.is_some_and(|max| age > max) {
-        return Ok(Some(Refusal::TooOld));
+    if let Some(refusal) = age_refusal(task, birth_date, now) {
+        return Ok(Some(refusal));
     }
     if open_signup(conn, &task.id, user_id)?.is_some() {
         return Ok(Some(Refusal::AlreadySignedUp));
@@ -148,12 +139,36 @@ pub fn check(
     Ok(None)
 }
 
+/// Whether a volunteer born on `birth_date` is too young or too old for the task at `now`:
+/// the one age rule, used by signing up and by the check of a task's edit
+/// ([`crate::signups::age_limits`]).
+pub fn age_refusal(task: &Task, birth_date: NaiveDate, now: NaiveDateTime) -> Option<Refusal> {
+    let age = age_on(birth_date, age_day(task, now));
+    if task.min_age.is_some_and(|min| age < min) {
+        Some(Refusal::TooYoung)
+    } else if task.max_age.is_some_and(|max| age > max) {
+        Some(Refusal::TooOld)
+    } else {
+        None
+    }
+}
+
 /// The day a volunteer's age is taken on: the start date, or today for ongoing tasks
 /// (DESIGN.md) and for tasks without a start.
-fn age_day(task: &Task, now: NaiveDateTime) -> chrono::NaiveDate {
+fn age_day(task: &Task, now: NaiveDateTime) -> NaiveDate {
     task.starts_at
         .filter(|_| task.schedule_type != "ongoing")
         .map_or(now.date(), |s| s.date())
+}
+
+/// The task's age range in words ("15–29", "18 or older"), for refusals.
+pub fn age_range(task: &Task) -> String {
+    match (task.min_age, task.max_age) {
+        (Some(min), Some(max)) => format!("{min}–{max}"),
+        (Some(min), None) => format!("{min} or older"),
+        (None, Some(max)) => format!("{max} or younger"),
+        (None, None) => String::new(),
+    }
 }
 
 /// The volunteer's open sign-up to a task, if any.

@@ -5,8 +5,10 @@
 //! accepted count, the history and the timestamps in step; every caller first locks the
 //! task ([`crate::tasks::model::lock`]) so that capacity is decided one change at a time.
 
+pub mod age_limits;
 pub mod decisions;
 pub mod feedback;
+pub mod hours;
 pub mod join;
 pub mod model;
 pub mod notify;

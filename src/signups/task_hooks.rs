@@ -1,12 +1,13 @@
-//! What sign-ups add to tasks: the "can I sign up?" hint in a task's view, the waitlist
-//! moving up after an edit, and open sign-ups cancelled with their task. Plugged into
+//! What sign-ups add to tasks: the "can I sign up?" hint in a task's view, an edit refused
+//! when it would put open sign-ups out of the age limits, the waitlist moving up after an
+//! edit, and open sign-ups cancelled with their task. Plugged into
 //! [`crate::tasks::hooks::Hooks`] at start-up, so that tasks never import sign-ups.
 
 use crate::associations::model::Association;
 use crate::db::DbConnection;
 use crate::error::AppError;
 use crate::signups::join::{self, Refusal};
-use crate::signups::{decisions, transitions};
+use crate::signups::{age_limits, decisions, transitions};
 use crate::tasks::hooks::Hooks;
 use crate::tasks::model::{SignUpStatus, Task};
 
@@ -14,6 +15,7 @@ use crate::tasks::model::{SignUpStatus, Task};
 pub fn hooks() -> Hooks {
     Hooks {
         sign_up_hint,
+        check_edit: age_limits::check_edit,
         edited: |conn, notifier, task| transitions::promote(conn, notifier, &task.id),
         cancelled: decisions::cancel_open,
     }

@@ -93,8 +93,9 @@ pub fn editable(
     }
 }
 
-/// Edits a task if `if_match` is current; a cancelled task is final. More spots (or no
-/// limit) move waitlisted volunteers up.
+/// Edits a task if `if_match` is current; a cancelled task is final. An edit that would put
+/// open sign-ups outside the age limits is refused before anything is written
+/// ([`Hooks::check_edit`]); more spots (or no limit) move waitlisted volunteers up.
 pub fn update(
     conn: &mut DbConnection,
     hooks: &Hooks,
@@ -113,6 +114,11 @@ pub fn update(
         ));
     }
     let (draft, categories) = input::prepare(conn, Some(&task), input)?;
+    let edited = Task {
+        fields: draft.clone(),
+        ..task.clone()
+    };
+    (hooks.check_edit)(conn, &task, &edited)?;
     diesel::update(tasks::table.find(&task.id))
         .set(draft)
         .execute(conn)?;

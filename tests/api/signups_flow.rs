@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 use crate::both_backends;
 use crate::helpers::{Backend, JsonExt, spawn_app};
 use crate::signups_support::{
-    CONTACT, act, counted, crew, email_with_subject, in_state, reloaded, sign_up, signed_up, task,
+    CONTACT, act, counted, crew, email_with_subject, in_state, move_dates, reloaded, sign_up,
+    signed_up, task,
 };
 
 async fn manual_signup_is_answered_completed_and_given_feedback(backend: Backend) {
@@ -88,7 +89,8 @@ async fn manual_signup_is_answered_completed_and_given_feedback(backend: Backend
     let body = email_with_subject(&app, &aino.email, "Olet mukana: Lukukaveri kirjastoon").await;
     assert!(body.contains("Maija Mehiläinen"));
 
-    // Complete with hours: the record grows and she is told.
+    // Complete with hours, once the task has taken place: the record grows and she is told.
+    move_dates(&app, &id, chrono::Duration::days(-8)).await;
     let done = app
         .post_auth(
             &format!("/api/v1/signups/{}/complete", signup.id()),

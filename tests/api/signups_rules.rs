@@ -8,7 +8,7 @@ use talkoot::db::schema::{tasks, users};
 
 use crate::both_backends;
 use crate::helpers::{Backend, JsonExt, fields, problem, spawn_app, task_body};
-use crate::signups_support::{act, crew, reloaded, sign_up, signed_up, task};
+use crate::signups_support::{act, crew, move_dates, reloaded, sign_up, signed_up, task};
 
 /// The problem type's last segment of a refused request with this status.
 async fn refused(response: reqwest::Response, status: u16) -> String {
@@ -250,9 +250,10 @@ async fn illegal_transitions_name_the_current_state(backend: Backend) {
     )
     .await;
 
-    // Hours are checked before anything changes.
+    // Hours are checked before anything changes (and the task must have taken place).
     let again = signed_up(&app, &people[2].token, &id).await;
     assert_eq!(act(&app, &crew.owner, &again, "accept").await.status(), 200);
+    move_dates(&app, &id, Duration::days(-8)).await;
     let path = format!("/api/v1/signups/{}/complete", again.id());
     for bad in [
         json!({ "hours": 0 }),

@@ -135,3 +135,36 @@ pub async fn email_with_subject(app: &TestApp, to: &str, subject: &str) -> Strin
         .collect();
     panic!("no email to {to} with subject {subject:?}; delivered: {seen:?}");
 }
+
+/// Moves a task's start, end and deadline by `by` in the database, as time passing would:
+/// eight days back makes a task of [`task`] (a week ahead, three hours long) one that
+/// started yesterday and is over, so that its sign-ups can be completed.
+pub async fn move_dates(app: &TestApp, task: &str, by: chrono::Duration) {
+    use talkoot::db::schema::tasks;
+    let task = task.to_owned();
+    app.db(move |conn| {
+        type Dates = (
+            Option<chrono::NaiveDateTime>,
+            Option<chrono::NaiveDateTime>,
+            Option<chrono::NaiveDateTime>,
+        );
+        let (start, end, deadline): Dates = tasks::table
+            .find(&task)
+            .select((
+                tasks::starts_at,
+                tasks::ends_at,
+                tasks::application_deadline,
+            ))
+            .first(conn)
+            .expect("task");
+        diesel::update(tasks::table.find(&task))
+            .set((
+                tasks::starts_at.eq(start.map(|t| t + by)),
+                tasks::ends_at.eq(end.map(|t| t + by)),
+                tasks::application_deadline.eq(deadline.map(|t| t + by)),
+            ))
+            .execute(conn)
+            .expect("move the dates");
+    })
+    .await;
+}

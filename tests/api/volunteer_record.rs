@@ -7,6 +7,11 @@ use crate::both_backends;
 use crate::helpers::{Backend, JsonExt, problem, spawn_app};
 use crate::signups_support::{act, crew, signed_up, task};
 
+/// The settings of an ongoing task (no dates), which has started as soon as it is posted.
+fn ongoing() -> Value {
+    json!({ "schedule_type": "ongoing", "starts_at": null, "ends_at": null })
+}
+
 async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backend) {
     let app = spawn_app(backend).await;
     let first = crew(&app, "eka").await;
@@ -37,14 +42,15 @@ async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backe
     let code = empty["verification"].str_at("code").to_owned();
     assert_eq!(code.len(), 19);
 
-    // Three tasks at two associations: two completed, one still only accepted.
+    // Three tasks at two associations: two completed, one still only accepted. Ongoing
+    // tasks, which can be completed at once (up to 12 hours on the day of acceptance).
     let mut done = Vec::new();
     for (crew, title, hours) in [
         (&first, "Metsäsiivous", 3.0),
         (&second, "Kirpputori", 4.5),
         (&first, "Kesken", 0.0),
     ] {
-        let id = task(&app, crew, title, json!({})).await;
+        let id = task(&app, crew, title, ongoing()).await;
         let s = signed_up(&app, &me.token, &id).await;
         if hours > 0.0 {
             let r = app
@@ -144,7 +150,7 @@ async fn record_totals_and_a_code_that_can_be_checked_and_revoked(backend: Backe
     problem(app.get("/api/v1/records/not-a-code").await, 404).await;
 
     // The printable page escapes what it prints.
-    let id = task(&app, &first, "<script>alert(1)</script>", json!({})).await;
+    let id = task(&app, &first, "<script>alert(1)</script>", ongoing()).await;
     let s = signed_up(&app, &me.token, &id).await;
     assert_eq!(act(&app, &first.owner, &s, "complete").await.status(), 200);
     let page = app.get_auth("/api/v1/me/record.html", &me.token).await;

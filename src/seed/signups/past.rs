@@ -1,8 +1,9 @@
 //! The demo's past tasks, now closed, and the sign-ups that make a volunteer's record:
 //! completed with hours, a no-show, and feedback from both sides. Sign-up refuses a task
-//! that has ended, so a past task is created and published with future dates, its sign-ups
-//! completed, and only then are its dates (and the timestamps of its sign-ups' history)
-//! moved into the past before it is closed. The past tasks themselves are in
+//! that has ended and completion one that has not started, so a past task is created and
+//! published with future dates and its sign-ups accepted; then its dates are moved into the
+//! past, its sign-ups completed, and the timestamps of their history moved to the days
+//! around the task before it is closed. The past tasks themselves are in
 //! `data/signups.rs` (`PAST`).
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -51,14 +52,15 @@ pub(in crate::seed) struct Took {
 pub(in crate::seed) struct Past {
     /// The task started this many days before the demo is loaded. Its `when` is `Fixed`
     /// with future dates (a task that has ended cannot be signed up to); the dates move back
-    /// by `days + ago` once the sign-ups are completed.
+    /// by `days + ago` once the sign-ups are accepted, and then they are completed.
     pub(in crate::seed) ago: i64,
     pub(in crate::seed) task: Task,
     pub(in crate::seed) took_part: &'static [Took],
 }
 
-/// Creates a past task with future dates, signs its volunteers up, completes them (or marks
-/// a no-show), gives the feedback, then moves the dates into the past and closes the task.
+/// Creates a past task with future dates and signs its volunteers up, then moves the dates
+/// into the past, completes them (or marks a no-show), gives the feedback and closes the
+/// task.
 pub(super) fn create(
     conn: &mut DbConnection,
     ids: &Ids<'_>,
@@ -76,23 +78,27 @@ pub(super) fn create(
         if signup.status == SignupStatus::Pending {
             decisions::decide(conn, notifier, &signup.id, member, Decision::Accept)?;
         }
+        made.push(signup.id);
+    }
+    // A task is completed only once it has started, with hours its schedule allows.
+    let (start, end) = move_into_past(conn, &task_id, today, past)?;
+    for (took, signup_id) in past.took_part.iter().zip(&made) {
+        let volunteer = get(ids.people, took.person, "volunteer")?;
         let decision = match took.outcome {
             Outcome::Completed { hours } => Decision::Complete { hours },
             Outcome::NoShow => Decision::NoShow,
         };
-        decisions::decide(conn, notifier, &signup.id, member, decision)?;
+        decisions::decide(conn, notifier, signup_id, member, decision)?;
         if let Some(f) = &took.feedback {
             for (who, (rating, comment)) in [(volunteer, f.volunteer), (member, f.association)] {
                 let input = FeedbackInput {
                     rating,
                     comment: Some(comment.to_owned()),
                 };
-                feedback::give(conn, &signup.id, who, input)?;
+                feedback::give(conn, signup_id, who, input)?;
             }
         }
-        made.push(signup.id);
     }
-    let (start, end) = move_into_past(conn, &task_id, today, past)?;
     for id in &made {
         backdate(conn, id, start, end)?;
     }
@@ -222,6 +228,10 @@ mod tests {
             assert!(!demo_tasks::all().any(|t| t.title == past.task.title));
             for took in past.took_part {
                 assert!(age_ok(&past.task, took.person), "{}", past.task.title);
+                // Completion logs at most the length of a fixed task (`signups::hours`).
+                if let Outcome::Completed { hours: done } = took.outcome {
+                    assert!(done <= hours as f64, "{}", past.task.title);
+                }
             }
             assert!(
                 past.task
