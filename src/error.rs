@@ -65,6 +65,8 @@ pub enum ProblemType {
     RecordCheckRequired,
     RecordCheckNotRequired,
     FeedbackAlreadyGiven,
+    InvitationForAnotherAddress,
+    OwnerMustBeAdult,
 }
 
 impl ProblemType {
@@ -96,6 +98,8 @@ impl ProblemType {
             Self::RecordCheckRequired => "record-check-required",
             Self::RecordCheckNotRequired => "record-check-not-required",
             Self::FeedbackAlreadyGiven => "feedback-already-given",
+            Self::InvitationForAnotherAddress => "invitation-for-another-address",
+            Self::OwnerMustBeAdult => "owner-must-be-adult",
         }
     }
 }
