@@ -67,6 +67,8 @@ pub enum ProblemType {
     FeedbackAlreadyGiven,
     TaskNotStarted,
     SignupsOutOfAgeRange,
+    InvitationForAnotherAddress,
+    OwnerMustBeAdult,
 }
 
 impl ProblemType {
@@ -100,6 +102,8 @@ impl ProblemType {
             Self::FeedbackAlreadyGiven => "feedback-already-given",
             Self::TaskNotStarted => "task-not-started",
             Self::SignupsOutOfAgeRange => "signups-out-of-age-range",
+            Self::InvitationForAnotherAddress => "invitation-for-another-address",
+            Self::OwnerMustBeAdult => "owner-must-be-adult",
         }
     }
 }

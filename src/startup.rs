@@ -121,7 +121,6 @@ impl Application {
 /// lists what it lets the features above it plug in (`*/hooks.rs`), and a higher feature
 /// provides the functions, so that no feature imports one above it.
 struct Hooks {
-    accounts: web::Data<accounts::hooks::Hooks>,
     associations: web::Data<associations::hooks::Hooks>,
     tasks: web::Data<tasks::hooks::Hooks>,
 }
@@ -129,9 +128,6 @@ struct Hooks {
 impl Hooks {
     fn wired() -> Self {
         Self {
-            accounts: web::Data::new(accounts::hooks::Hooks {
-                address_proven: associations::members::accept_invitations,
-            }),
             associations: web::Data::new(tasks::association_hooks::hooks()),
             tasks: web::Data::new(signups::task_hooks::hooks()),
         }
@@ -158,7 +154,6 @@ fn build_server(
         let limiters = limiters.clone();
         App::new()
             .app_data(state.clone())
-            .app_data(hooks.accounts.clone())
             .app_data(hooks.associations.clone())
             .app_data(hooks.tasks.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))

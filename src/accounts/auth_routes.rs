@@ -5,7 +5,6 @@ use actix_web::dev::ServiceRequest;
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpResponse, ResponseError as _, web};
 
-use crate::accounts::hooks::Hooks;
 use crate::accounts::login::{self, LoginRequest, RefreshRequest};
 use crate::accounts::password_reset::{self, ResetConfirm, ResetRequest};
 use crate::accounts::registration::{self, RegisterRequest, ResendRequest, VerifyRequest};
@@ -76,10 +75,9 @@ async fn resend(
 
 async fn verify(
     state: web::Data<AppState>,
-    hooks: web::Data<Hooks>,
     ApiJson(req): ApiJson<VerifyRequest>,
 ) -> Result<HttpResponse, AppError> {
-    registration::verify(&state, **hooks, req).await?;
+    registration::verify(&state, req).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -116,9 +114,8 @@ async fn reset(
 
 async fn reset_confirm(
     state: web::Data<AppState>,
-    hooks: web::Data<Hooks>,
     ApiJson(req): ApiJson<ResetConfirm>,
 ) -> Result<HttpResponse, AppError> {
-    password_reset::confirm(&state, **hooks, req).await?;
+    password_reset::confirm(&state, req).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -2,7 +2,6 @@
 //! and the user's own profile; the `/auth/*` and `/me` routes.
 
 pub mod auth_routes;
-pub mod hooks;
 pub mod login;
 pub mod model;
 pub mod password_reset;

@@ -5,7 +5,6 @@ use chrono::Utc;
 use diesel::prelude::*;
 use serde::Deserialize;
 
-use crate::accounts::hooks::Hooks;
 use crate::accounts::model::{self, normalize_email};
 use crate::auth::email_tokens::{self, Purpose};
 use crate::auth::{passwords, sessions};
@@ -58,7 +57,7 @@ pub async fn request(state: &AppState, req: ResetRequest) -> Result<(), AppError
 }
 
 /// Sets the new password, spends the token, ends all sessions and queues the notice.
-pub async fn confirm(state: &AppState, hooks: Hooks, req: ResetConfirm) -> Result<(), AppError> {
+pub async fn confirm(state: &AppState, req: ResetConfirm) -> Result<(), AppError> {
     let token = req.token.clone();
     let user_id = state
         .db
@@ -96,7 +95,6 @@ pub async fn confirm(state: &AppState, hooks: Hooks, req: ResetConfirm) -> Resul
             )
             .set(users::email_verified_at.eq(now))
             .execute(conn)?;
-            (hooks.address_proven)(conn, &user.id, &user.email)?;
             email_tokens::revoke_all(conn, &user.id, Purpose::PasswordReset)?;
             sessions::revoke_all(conn, &user.id, "password_reset")?;
             let mail = Template::PasswordChanged {

@@ -8,7 +8,6 @@ use chrono::{NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::Deserialize;
 
-use crate::accounts::hooks::Hooks;
 use crate::accounts::model::{
     self, User, check_birth_date, check_display_name, check_email, normalize_email,
 };
@@ -161,15 +160,11 @@ pub fn insert_user(conn: &mut DbConnection, user: &User) -> Result<(), AppError>
 }
 
 /// Confirms the address behind a verification token.
-pub async fn verify(state: &AppState, hooks: Hooks, req: VerifyRequest) -> Result<(), AppError> {
+pub async fn verify(state: &AppState, req: VerifyRequest) -> Result<(), AppError> {
     state
         .db
         .write(move |conn| {
             let user_id = email_tokens::consume(conn, &req.token, Purpose::VerifyEmail)?;
-            // Invitations to associations wait for the address to be confirmed.
-            if let Some(user) = model::find(conn, &user_id)? {
-                (hooks.address_proven)(conn, &user.id, &user.email)?;
-            }
             let now = Utc::now().naive_utc();
             diesel::update(
                 users::table

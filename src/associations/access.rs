@@ -2,13 +2,14 @@
 //! (404, not 403) to everyone but their members and administrators, so their existence does
 //! not leak; a visible one answers 403 to a caller who may not change it.
 
+use chrono::Utc;
 use diesel::prelude::*;
 
-use crate::accounts::model::is_admin;
-use crate::associations::model::{self, Association, OWNER, VERIFIED};
+use crate::accounts::model::{age_on, is_admin};
+use crate::associations::model::{self, Association, OWNER, OWNER_MIN_AGE, VERIFIED};
 use crate::db::DbConnection;
-use crate::db::schema::association_members;
-use crate::error::AppError;
+use crate::db::schema::{association_members, users};
+use crate::error::{AppError, ProblemType};
 
 /// The caller as far as an association is concerned.
 #[derive(Debug, Clone)]
@@ -77,5 +78,28 @@ pub fn owner(conn: &mut DbConnection, key: &str, user_id: &str) -> Result<Associ
     match member(conn, key, user_id)? {
         (association, role) if role == OWNER => Ok(association),
         _ => Err(AppError::Forbidden),
+    }
+}
+
+/// Refuses the owner role to someone under [`OWNER_MIN_AGE`] today, wherever the role is
+/// taken: creating an association, accepting an owner's invitation, being promoted, claiming.
+/// An account without a birth date (only administrators made on the command line) may own.
+pub fn may_own(conn: &mut DbConnection, user_id: &str) -> Result<(), AppError> {
+    let birth_date: Option<chrono::NaiveDate> = users::table
+        .find(user_id)
+        .select(users::birth_date)
+        .first(conn)
+        .optional()?
+        .flatten();
+    match birth_date {
+        Some(born) if age_on(born, Utc::now().date_naive()) < OWNER_MIN_AGE => {
+            Err(AppError::ineligible(
+                ProblemType::OwnerMustBeAdult,
+                format!(
+                    "An owner must be at least {OWNER_MIN_AGE} years old; a younger member can be an editor."
+                ),
+            ))
+        }
+        _ => Ok(()),
     }
 }

@@ -494,13 +494,15 @@ pub fn apply(conn: &mut DbConnection, id: &str, changes: Changes) -> Result<(), 
     model::touch(conn, id)
 }
 
-/// Creates an association with the caller as its owner; it waits for verification.
+/// Creates an association with the caller (an adult) as its owner; it waits for verification.
 pub fn create(
     conn: &mut DbConnection,
     user_id: &str,
     input: CardInput,
 ) -> Result<Association, AppError> {
     let changes = check(conn, input, None)?;
+    // The creator becomes its owner, which only an adult can be.
+    crate::associations::access::may_own(conn, user_id)?;
     let id = insert(conn, changes, PENDING, false)?;
     diesel::insert_into(association_members::table)
         .values((

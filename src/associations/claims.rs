@@ -1,5 +1,6 @@
-//! Claiming an imported association: a user asks to become its owner, an administrator
-//! approves or rejects, and the claimant is told by email.
+//! Claiming an ownerless association (an imported one, or one whose last owner left): a
+//! user asks to become its owner, an administrator approves or rejects, and the claimant is
+//! told by email. An editor of the association may claim it too; only adults may own.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -7,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::paging::{Page, paging};
 use crate::api::text;
-use crate::associations::access::role_of;
+use crate::associations::access::{may_own, role_of};
 use crate::associations::model::{self, OWNER, VERIFIED};
 use crate::db::DbConnection;
 use crate::db::schema::{association_claims, association_members, associations, users};
@@ -130,14 +131,10 @@ pub fn create(
         .first(conn)?;
     if status != VERIFIED || model::has_owner(conn, association_id)? {
         return Err(AppError::Conflict(
-            "This association already has owners; ask them to add you.".into(),
+            "This association already has owners; ask them to invite you.".into(),
         ));
     }
-    if role_of(conn, association_id, user_id)?.is_some() {
-        return Err(AppError::Conflict(
-            "You are already a member of this association.".into(),
-        ));
-    }
+    may_own(conn, user_id)?;
     let pending: i64 = association_claims::table
         .filter(association_claims::association_id.eq(association_id))
         .filter(association_claims::user_id.eq(user_id))
@@ -244,6 +241,11 @@ pub fn decide(
                     association_members::role.eq(OWNER),
                     association_members::created_at.eq(now),
                 ))
+                .execute(conn)?;
+        } else {
+            // An editor who claimed the association after its last owner left.
+            diesel::update(association_members::table.find((&association.id, &claim.user_id)))
+                .set(association_members::role.eq(OWNER))
                 .execute(conn)?;
         }
         let link = state.link(&format!("/associations/{}", association.slug));

@@ -1,21 +1,23 @@
-//! Members (owners and editors) and invitations. An owner adds people by email: an
-//! existing account becomes a member at once; an unknown address gets an invitation that
-//! turns into membership when that address registers and confirms it. An association
-//! always keeps at least one owner once it has one.
+//! Members (owners and editors) as the owners manage them. Nobody is made a member here:
+//! people join by accepting an invitation ([`crate::associations::invitations`]), by
+//! creating the association, or by an approved claim.
+//!
+//! The owners' list shows members with their name and address, and open invitations only as
+//! the address that was typed, the role and the dates, so it never tells whether an address
+//! has an account. A member may leave at any time, the last owner included: the association
+//! is then ownerless, and once verified it can be claimed again like an imported one. An
+//! administrator may remove anyone. The last owner cannot be demoted (leaving is the way out).
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::model::check_email;
-use crate::accounts::model::{self as accounts, normalize_email};
-use crate::associations::model::{self, Association, EDITOR, OWNER};
+use crate::associations::access::{may_own, role_of};
+use crate::associations::invitations::{InvitationStatus, check_role};
+use crate::associations::model::{self, OWNER};
 use crate::db::DbConnection;
 use crate::db::schema::{association_invitations, association_members, users};
-use crate::email::{Template, outbox};
-use crate::error::{AppError, FieldError};
-use crate::i18n::Language;
-use crate::state::AppState;
+use crate::error::AppError;
 
 /// A member as the owners see them.
 #[derive(Debug, Serialize)]
@@ -27,12 +29,14 @@ pub struct Member {
     pub since: DateTime<Utc>,
 }
 
-/// An invitation that waits for its address to register.
+/// An invitation not answered yet, as the owners see it: nothing about any account.
 #[derive(Debug, Serialize)]
 pub struct Invitation {
     pub email: String,
     pub role: String,
     pub invited_at: DateTime<Utc>,
+    /// After this the link no longer works; inviting the address again renews it.
+    pub expires_at: DateTime<Utc>,
 }
 
 /// `GET /associations/{id}/members`.
@@ -42,15 +46,6 @@ pub struct Members {
     pub invitations: Vec<Invitation>,
 }
 
-/// `POST /associations/{id}/members` body.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AddMember {
-    pub email: String,
-    #[serde(default)]
-    pub role: Option<String>,
-}
-
 /// `PATCH /associations/{id}/members/{user_id}` body.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -58,28 +53,8 @@ pub struct ChangeRole {
     pub role: String,
 }
 
-/// The answer to adding a member. It is the same whether the address already had an
-/// account (added at once) or not (invited), so that adding people cannot be used to find
-/// out who has an account.
-#[derive(Debug, Serialize)]
-pub struct Added {
-    pub email: String,
-    pub role: String,
-}
-
-fn check_role(role: &str) -> Result<(), AppError> {
-    if role == OWNER || role == EDITOR {
-        Ok(())
-    } else {
-        Err(AppError::field(
-            "role",
-            "unknown_value",
-            "The role is owner or editor.",
-        ))
-    }
-}
-
-/// Lists members and open invitations.
+/// Lists members and the invitations still waiting for an answer (expired ones too, with
+/// their expiry, so that the owner knows to invite again).
 pub fn list(conn: &mut DbConnection, association_id: &str) -> Result<Members, AppError> {
     let rows: Vec<(String, String, String, String, NaiveDateTime)> = association_members::table
         .inner_join(users::table)
@@ -96,15 +71,21 @@ pub fn list(conn: &mut DbConnection, association_id: &str) -> Result<Members, Ap
             association_members::created_at,
         ))
         .load(conn)?;
-    let invitations: Vec<(String, String, NaiveDateTime)> = association_invitations::table
-        .filter(association_invitations::association_id.eq(association_id))
-        .order(association_invitations::created_at)
-        .select((
-            association_invitations::email,
-            association_invitations::role,
-            association_invitations::created_at,
-        ))
-        .load(conn)?;
+    let invitations: Vec<(String, String, NaiveDateTime, NaiveDateTime)> =
+        association_invitations::table
+            .filter(association_invitations::association_id.eq(association_id))
+            .filter(association_invitations::status.eq(InvitationStatus::Pending.as_str()))
+            .order((
+                association_invitations::created_at,
+                association_invitations::id,
+            ))
+            .select((
+                association_invitations::email,
+                association_invitations::role,
+                association_invitations::created_at,
+                association_invitations::expires_at,
+            ))
+            .load(conn)?;
     Ok(Members {
         members: rows
             .into_iter()
@@ -118,105 +99,14 @@ pub fn list(conn: &mut DbConnection, association_id: &str) -> Result<Members, Ap
             .collect(),
         invitations: invitations
             .into_iter()
-            .map(|(email, role, at)| Invitation {
+            .map(|(email, role, at, expires)| Invitation {
                 email,
                 role,
                 invited_at: at.and_utc(),
+                expires_at: expires.and_utc(),
             })
             .collect(),
     })
-}
-
-fn insert_member(
-    conn: &mut DbConnection,
-    association_id: &str,
-    user_id: &str,
-    role: &str,
-) -> Result<(), AppError> {
-    diesel::insert_into(association_members::table)
-        .values((
-            association_members::association_id.eq(association_id),
-            association_members::user_id.eq(user_id),
-            association_members::role.eq(role),
-            association_members::created_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// Adds a member by email (or invites the address); the person is emailed either way.
-pub fn add(
-    conn: &mut DbConnection,
-    state: &AppState,
-    association: &Association,
-    inviter_id: &str,
-    req: AddMember,
-) -> Result<Added, AppError> {
-    let email = normalize_email(&req.email);
-    let role = req.role.unwrap_or_else(|| EDITOR.to_owned());
-    let mut errors: Vec<FieldError> = check_email("email", &email).into_iter().collect();
-    if let Err(AppError::Validation(e)) = check_role(&role) {
-        errors.extend(e);
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
-    let inviter = accounts::find(conn, inviter_id)?.ok_or(AppError::Unauthorized)?;
-    let now = Utc::now().naive_utc();
-    match accounts::find_by_email(conn, &email)? {
-        Some(user) => {
-            if crate::associations::access::role_of(conn, &association.id, &user.id)?.is_some() {
-                return Err(AppError::Conflict(
-                    "This person is already a member.".into(),
-                ));
-            }
-            insert_member(conn, &association.id, &user.id, &role)?;
-            let link = state.link(&format!("/associations/{}", association.slug));
-            let mail = Template::MemberAdded {
-                name: user.display_name.clone(),
-                association: association.name.clone(),
-                role: role.clone(),
-                link,
-            }
-            .render(Language::from_code(&user.language));
-            outbox::enqueue(conn, Some(&user.id), &user.email, &mail)?;
-            Ok(Added {
-                email: user.email,
-                role,
-            })
-        }
-        None => {
-            let exists: i64 = association_invitations::table
-                .filter(association_invitations::association_id.eq(&association.id))
-                .filter(association_invitations::email.eq(&email))
-                .count()
-                .get_result(conn)?;
-            if exists > 0 {
-                return Err(AppError::Conflict(
-                    "This address has already been invited.".into(),
-                ));
-            }
-            diesel::insert_into(association_invitations::table)
-                .values((
-                    association_invitations::id.eq(uuid::Uuid::now_v7().to_string()),
-                    association_invitations::association_id.eq(&association.id),
-                    association_invitations::email.eq(&email),
-                    association_invitations::role.eq(&role),
-                    association_invitations::invited_by.eq(inviter_id),
-                    association_invitations::created_at.eq(now),
-                ))
-                .execute(conn)?;
-            let link = state.link("/register");
-            let mail = Template::MemberInvited {
-                association: association.name.clone(),
-                inviter: inviter.display_name,
-                link,
-            }
-            .render(Language::from_code(&inviter.language));
-            outbox::enqueue(conn, None, &email, &mail)?;
-            Ok(Added { email, role })
-        }
-    }
 }
 
 fn owners(conn: &mut DbConnection, association_id: &str) -> Result<i64, AppError> {
@@ -227,28 +117,26 @@ fn owners(conn: &mut DbConnection, association_id: &str) -> Result<i64, AppError
         .get_result(conn)?)
 }
 
-fn current_role(
-    conn: &mut DbConnection,
-    association_id: &str,
-    user_id: &str,
-) -> Result<String, AppError> {
-    crate::associations::access::role_of(conn, association_id, user_id)?.ok_or(AppError::NotFound)
-}
-
-/// Changes a member's role; the last owner cannot be demoted.
+/// Changes a member's role: the last owner cannot be demoted, and only an adult can be
+/// made an owner.
 pub fn change_role(
     conn: &mut DbConnection,
     association_id: &str,
     user_id: &str,
     req: ChangeRole,
 ) -> Result<(), AppError> {
-    check_role(&req.role)?;
+    if let Some(error) = check_role("role", &req.role) {
+        return Err(AppError::Validation(vec![error]));
+    }
     model::lock(conn, association_id)?;
-    let role = current_role(conn, association_id, user_id)?;
+    let role = role_of(conn, association_id, user_id)?.ok_or(AppError::NotFound)?;
     if role == OWNER && req.role != OWNER && owners(conn, association_id)? <= 1 {
         return Err(AppError::Conflict(
-            "The last owner cannot be demoted; make someone else an owner first.".into(),
+            "The last owner cannot be demoted; make someone else an owner first, or leave.".into(),
         ));
+    }
+    if role != OWNER && req.role == OWNER {
+        may_own(conn, user_id)?;
     }
     diesel::update(association_members::table.find((association_id, user_id)))
         .set(association_members::role.eq(&req.role))
@@ -256,42 +144,18 @@ pub fn change_role(
     Ok(())
 }
 
-/// Removes a member; the last owner cannot be removed.
+/// Ends a membership. Who may do it is the caller's check (the member themselves, an
+/// owner, or an administrator); the last owner leaving makes the association ownerless.
 pub fn remove(
     conn: &mut DbConnection,
     association_id: &str,
     user_id: &str,
 ) -> Result<(), AppError> {
     model::lock(conn, association_id)?;
-    let role = current_role(conn, association_id, user_id)?;
-    if role == OWNER && owners(conn, association_id)? <= 1 {
-        return Err(AppError::Conflict(
-            "The last owner cannot be removed; make someone else an owner first.".into(),
-        ));
+    let removed =
+        diesel::delete(association_members::table.find((association_id, user_id))).execute(conn)?;
+    if removed == 0 {
+        return Err(AppError::NotFound);
     }
-    diesel::delete(association_members::table.find((association_id, user_id))).execute(conn)?;
-    Ok(())
-}
-
-/// Turns the invitations of a newly confirmed address into memberships.
-pub fn accept_invitations(
-    conn: &mut DbConnection,
-    user_id: &str,
-    email: &str,
-) -> Result<(), AppError> {
-    let invitations: Vec<(String, String)> = association_invitations::table
-        .filter(association_invitations::email.eq(email))
-        .select((
-            association_invitations::association_id,
-            association_invitations::role,
-        ))
-        .load(conn)?;
-    for (association_id, role) in invitations {
-        if crate::associations::access::role_of(conn, &association_id, user_id)?.is_none() {
-            insert_member(conn, &association_id, user_id, &role)?;
-        }
-    }
-    diesel::delete(association_invitations::table.filter(association_invitations::email.eq(email)))
-        .execute(conn)?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Associations (yhdistys) and their public cards: creation and verification, card
-//! editing, members and invitations, services, search, bulk import and claims.
+//! editing, members and invitations (membership only by consent), services, search, bulk
+//! import and claims.
 
 pub mod access;
 pub mod card;
@@ -7,6 +8,9 @@ pub mod claims;
 pub mod hooks;
 pub mod identifiers;
 pub mod import;
+pub mod invitation_answers;
+pub mod invitation_routes;
+pub mod invitations;
 pub mod members;
 pub mod model;
 pub mod moderation;

@@ -17,6 +17,9 @@ pub const SUSPENDED: &str = "suspended";
 /// Member roles: owners manage members; editors edit the card, services and tasks.
 pub const OWNER: &str = "owner";
 pub const EDITOR: &str = "editor";
+/// Owners decide who else acts for the association and so who sees its volunteers' (often
+/// minors') details; that responsibility is an adult's. Younger members are editors.
+pub const OWNER_MIN_AGE: i32 = 18;
 
 /// An association as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -105,7 +108,8 @@ pub struct Card {
     /// [`Hooks::card_extras`].
     #[serde(flatten)]
     pub extras: crate::associations::hooks::CardExtras,
-    /// True when nobody has claimed the (imported) association yet.
+    /// True when a verified association has no owner (imported, or left by its last
+    /// owner), so that someone who represents it can claim it.
     pub claimable: bool,
     /// The caller's role in the association, if any.
     pub my_role: Option<String>,

@@ -1,4 +1,4 @@
-//! HTTP handlers for `/associations/*`.
+//! HTTP handlers for `/associations/*`; answering invitations is in `invitation_routes.rs`.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -10,7 +10,8 @@ use crate::associations::access::{self, Viewer};
 use crate::associations::card::{self, CardInput};
 use crate::associations::claims::{self, ClaimRequest};
 use crate::associations::hooks::Hooks;
-use crate::associations::members::{self, AddMember, ChangeRole};
+use crate::associations::invitations::{self, InviteRequest};
+use crate::associations::members::{self, ChangeRole};
 use crate::associations::model::{self, Card, OWNER};
 use crate::associations::search::{self, SearchQuery};
 use crate::associations::services::{self, ServiceInput};
@@ -36,7 +37,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/associations/{id}/members")
             .default_service(allow_only("GET, HEAD, POST"))
             .route(get_or_head().to(list_members))
-            .route(web::post().to(add_member)),
+            .route(web::post().to(invite_member)),
     )
     .service(
         web::resource("/associations/{id}/members/{user_id}")
@@ -57,6 +58,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::delete().to(delete_service)),
     )
     .service(post_only("/associations/{id}/claim", claim));
+    crate::associations::invitation_routes::configure(cfg);
 }
 
 /// The card with its `ETag` (the version an editor must send back in `If-Match`).
@@ -184,31 +186,27 @@ async fn list_members(
     Ok(crate::api::private_json(&members))
 }
 
-async fn add_member(
+/// Always `202` with the address and role asked for: the same status, body and headers
+/// whether the address has an account, is invited already or is a member.
+async fn invite_member(
     state: web::Data<AppState>,
     user: AuthUser,
     path: web::Path<String>,
-    ApiJson(req): ApiJson<AddMember>,
+    ApiJson(req): ApiJson<InviteRequest>,
 ) -> Result<HttpResponse, AppError> {
     let key = path.into_inner();
     let app = state.get_ref().clone();
-    let added = state
+    let invited = state
         .db
         .write(move |conn| {
             let association = access::owner(conn, &key, &user.user_id)?;
-            let added = members::add(conn, &app, &association, &user.user_id, req)?;
-            Ok((association.id, added))
+            invitations::invite(conn, &app, &association, &user.user_id, req)
         })
         .await?;
     state.wake_mailer();
-    let (id, added) = added;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("/api/v1/associations/{id}/members"),
-        ))
+    Ok(HttpResponse::Accepted()
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(added))
+        .json(invited))
 }
 
 #[derive(Deserialize)]
@@ -235,7 +233,8 @@ async fn change_role(
         .map(|members| crate::api::private_json(&members))
 }
 
-/// Owners remove anyone; any member may leave.
+/// Any member may leave (the last owner too); owners remove other members, and
+/// administrators anyone.
 async fn remove_member(
     state: web::Data<AppState>,
     user: AuthUser,
@@ -248,7 +247,12 @@ async fn remove_member(
             let association = if user_id == user.user_id {
                 access::member(conn, &id, &user.user_id)?.0
             } else {
-                access::owner(conn, &id, &user.user_id)?
+                let viewer = Viewer::load(conn, Some(user.user_id.clone()))?;
+                if viewer.is_admin {
+                    access::visible(conn, &id, &viewer)?.0
+                } else {
+                    access::owner(conn, &id, &user.user_id)?
+                }
             };
             members::remove(conn, &association.id, &user_id)
         })

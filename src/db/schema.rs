@@ -204,6 +204,11 @@ diesel::table! {
         role -> Text,
         invited_by -> Nullable<Text>,
         created_at -> Timestamp,
+        token_hash -> Text,
+        status -> Text,
+        emailed_at -> Timestamp,
+        expires_at -> Timestamp,
+        responded_at -> Nullable<Timestamp>,
     }
 }
 

@@ -37,17 +37,22 @@ pub enum Template {
         name: String,
         association: String,
     },
-    /// An existing account was made a member of an association.
-    MemberAdded {
-        name: String,
-        association: String,
-        role: String,
-        link: String,
-    },
-    /// An address without an account was invited to an association.
+    /// An invitation to help manage an association, the same text whether or not the address
+    /// has an account (so the email never tells): `link` opens the invitation (accept or
+    /// decline), `register_link` is where someone without an account creates one first.
     MemberInvited {
         association: String,
         inviter: String,
+        role: String,
+        link: String,
+        register_link: String,
+    },
+    /// To the owner who invited someone: they accepted and are a member now.
+    InvitationAccepted {
+        name: String,
+        association: String,
+        member: String,
+        role: String,
         link: String,
     },
     /// A claim of an imported association was approved: the claimant is its owner.
@@ -168,8 +173,8 @@ impl Template {
             Self::PasswordChanged { .. } => "password_changed",
             Self::AssociationVerified { .. } => "association_verified",
             Self::AssociationSuspended { .. } => "association_suspended",
-            Self::MemberAdded { .. } => "member_added",
             Self::MemberInvited { .. } => "member_invited",
+            Self::InvitationAccepted { .. } => "invitation_accepted",
             Self::ClaimApproved { .. } => "claim_approved",
             Self::ClaimRejected { .. } => "claim_rejected",
             Self::SignupReceived { .. } => "signup_received",
@@ -321,5 +326,32 @@ mod tests {
                 .render(Language::Sv)
                 .subject
         );
+    }
+
+    #[test]
+    fn an_invitation_names_its_role_and_both_links_in_every_language() {
+        for lang in [Language::Fi, Language::Sv, Language::En] {
+            let r = Template::MemberInvited {
+                association: "Seura".into(),
+                inviter: "Maija".into(),
+                role: "owner".into(),
+                link: "http://t/invitations?token=abc".into(),
+                register_link: "http://t/register".into(),
+            }
+            .render(lang);
+            assert!(r.subject.contains("Seura"), "{lang:?}");
+            let (link, register) = (
+                r.body.find("invitations?token=abc"),
+                r.body.find("http://t/register"),
+            );
+            assert!(link.is_some() && register.is_some(), "{}", r.body);
+            // The invitation's link comes first: it is the one to follow.
+            assert!(link < register, "{}", r.body);
+            assert!(
+                r.body.contains("Maija") && r.body.contains("14"),
+                "{}",
+                r.body
+            );
+        }
     }
 }

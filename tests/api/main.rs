@@ -18,6 +18,7 @@ mod admin_cli;
 mod association_import;
 mod associations_authz;
 mod associations_flow;
+mod associations_invitations;
 mod associations_search;
 mod auth_flow;
 mod bad_input;

@@ -364,14 +364,14 @@ async fn only_the_volunteer_and_the_associations_members_see_a_signup(backend: B
     app.verified_association(&b_owner, &admin_b, "Toinen yhdistys", "405")
         .await;
     let (editor, _) = app.signed_in("muokkaaja@example.fi").await;
-    let added = app
-        .post_auth(
-            &format!("/api/v1/associations/{}/members", a.association),
-            &a.owner,
-            &json!({ "email": "muokkaaja@example.fi", "role": "editor" }),
-        )
-        .await;
-    assert_eq!(added.status(), 201);
+    app.add_member(
+        &a.association,
+        &a.owner,
+        "muokkaaja@example.fi",
+        "editor",
+        &editor,
+    )
+    .await;
     let (stranger, _) = app.signed_in("vieras@example.fi").await;
     let me = app.volunteers("oma", 1, "2007-07-07").await.remove(0);
     let id = task(

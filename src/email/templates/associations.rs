@@ -66,87 +66,99 @@ pub(super) fn render(template: &Template, lang: Language) -> Option<(String, Str
             ),
         ),
         (
-            Template::MemberAdded {
-                name,
-                association,
-                role,
-                link,
-            },
-            Fi,
-        ) => (
-            format!("Sinut lisättiin yhdistykseen {association}"),
-            format!(
-                "Hei {name},\n\nsinut on lisätty yhdistyksen {association} ylläpitäjäksi Talkoissa (rooli: {}).\n\n{link}",
-                role_fi(role)
-            ),
-        ),
-        (
-            Template::MemberAdded {
-                name,
-                association,
-                role,
-                link,
-            },
-            Sv,
-        ) => (
-            format!("Du har lagts till i {association}"),
-            format!(
-                "Hej {name},\n\ndu har lagts till som administratör för föreningen {association} på Talkoot (roll: {}).\n\n{link}",
-                role_sv(role)
-            ),
-        ),
-        (
-            Template::MemberAdded {
-                name,
-                association,
-                role,
-                link,
-            },
-            En,
-        ) => (
-            format!("You were added to {association}"),
-            format!(
-                "Hi {name},\n\nyou have been added to {association} on Talkoot as {}.\n\n{link}",
-                role_en(role)
-            ),
-        ),
-        (
             Template::MemberInvited {
                 association,
                 inviter,
+                role,
                 link,
+                register_link,
             },
             Fi,
         ) => (
             format!("Kutsu yhdistyksen {association} ylläpitäjäksi"),
             format!(
-                "Hei,\n\n{inviter} kutsui sinut ylläpitämään yhdistyksen {association} tietoja Talkoissa, joka kokoaa alueen vapaaehtoistehtävät. Luo tili tällä sähköpostiosoitteella ja vahvista se, niin pääset yhdistyksen jäseneksi:\n\n{link}"
+                "Hei,\n\n{inviter} kutsui sinut ylläpitämään yhdistyksen {association} tietoja Talkoissa, joka kokoaa alueen vapaaehtoistehtävät (rooli: {}). Voit hyväksyä tai hylätä kutsun tästä:\n\n{link}\n\nKutsun hyväksymiseen tarvitset Talkoot-tilin tällä sähköpostiosoitteella. Jos sinulla ei vielä ole tiliä, luo se täällä ja palaa sitten kutsuun:\n\n{register_link}\n\nKutsu on voimassa 14 päivää. Jos et tunne kutsujaa tai et halua mukaan, hylkää kutsu tai jätä viesti huomiotta: sinusta ei tule jäsentä ilman omaa hyväksyntääsi.",
+                role_fi(role)
             ),
         ),
         (
             Template::MemberInvited {
                 association,
                 inviter,
+                role,
                 link,
+                register_link,
             },
             Sv,
         ) => (
             format!("Inbjudan till {association}"),
             format!(
-                "Hej,\n\n{inviter} har bjudit in dig att sköta föreningen {association} på Talkoot, som samlar regionens frivilliguppdrag. Skapa ett konto med den här e-postadressen och bekräfta det, så blir du medlem:\n\n{link}"
+                "Hej,\n\n{inviter} har bjudit in dig att sköta föreningen {association} på Talkoot, som samlar regionens frivilliguppdrag (roll: {}). Du kan tacka ja eller nej till inbjudan här:\n\n{link}\n\nFör att tacka ja behöver du ett Talkoot-konto med den här e-postadressen. Om du inte har något konto ännu, skapa ett här och återvänd sedan till inbjudan:\n\n{register_link}\n\nInbjudan gäller i 14 dagar. Om du inte känner den som bjöd in dig eller inte vill vara med, tacka nej eller ignorera meddelandet: du blir inte medlem utan att själv godkänna det.",
+                role_sv(role)
             ),
         ),
         (
             Template::MemberInvited {
                 association,
                 inviter,
+                role,
                 link,
+                register_link,
             },
             En,
         ) => (
             format!("Invitation to {association}"),
             format!(
-                "Hi,\n\n{inviter} has invited you to manage {association} on Talkoot, the region's volunteering service. Create an account with this email address and confirm it to join:\n\n{link}"
+                "Hi,\n\n{inviter} has invited you to help manage {association} on Talkoot, the region's volunteering service, as {}. You can accept or decline the invitation here:\n\n{link}\n\nTo accept, you need a Talkoot account with this email address. If you do not have one yet, create it here and then come back to the invitation:\n\n{register_link}\n\nThe invitation is valid for 14 days. If you do not know the sender or do not want to join, decline it or ignore this message: you will not become a member unless you accept.",
+                role_en(role)
+            ),
+        ),
+        (
+            Template::InvitationAccepted {
+                name,
+                association,
+                member,
+                role,
+                link,
+            },
+            Fi,
+        ) => (
+            format!("{member} liittyi yhdistykseen {association}"),
+            format!(
+                "Hei {name},\n\n{member} hyväksyi kutsusi ja on nyt yhdistyksen {association} jäsen Talkoissa (rooli: {}).\n\n{link}",
+                role_fi(role)
+            ),
+        ),
+        (
+            Template::InvitationAccepted {
+                name,
+                association,
+                member,
+                role,
+                link,
+            },
+            Sv,
+        ) => (
+            format!("{member} gick med i {association}"),
+            format!(
+                "Hej {name},\n\n{member} tackade ja till din inbjudan och är nu med i föreningen {association} på Talkoot (roll: {}).\n\n{link}",
+                role_sv(role)
+            ),
+        ),
+        (
+            Template::InvitationAccepted {
+                name,
+                association,
+                member,
+                role,
+                link,
+            },
+            En,
+        ) => (
+            format!("{member} joined {association}"),
+            format!(
+                "Hi {name},\n\n{member} accepted your invitation and is now {} of {association} on Talkoot.\n\n{link}",
+                role_en(role)
             ),
         ),
         (

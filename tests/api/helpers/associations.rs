@@ -65,3 +65,74 @@ impl TestApp {
         .await
     }
 }
+
+impl TestApp {
+    /// Makes the owner of a verified account a member the only way there is: the owner
+    /// (`owner`'s token) invites `email` as `role`, and its holder (`invitee`'s token) accepts
+    /// with the token of the emailed link. Returns the accepted membership.
+    pub async fn add_member(
+        &self,
+        association: &str,
+        owner: &str,
+        email: &str,
+        role: &str,
+        invitee: &str,
+    ) -> Value {
+        let token = self.invite(association, owner, email, role).await;
+        let accepted = self
+            .post_auth(
+                "/api/v1/invitations/accept",
+                invitee,
+                &json!({ "token": token }),
+            )
+            .await;
+        assert_eq!(
+            accepted.status(),
+            200,
+            "accepting the invitation to {email}"
+        );
+        accepted.json().await.expect("membership")
+    }
+
+    /// The owner invites `email` as `role`; returns the token of the link in the invitation
+    /// email that this sends.
+    pub async fn invite(&self, association: &str, owner: &str, email: &str, role: &str) -> String {
+        let before = self.invitations_to(email).len();
+        let response = self
+            .post_auth(
+                &format!("/api/v1/associations/{association}/members"),
+                owner,
+                &json!({ "email": email, "role": role }),
+            )
+            .await;
+        assert_eq!(response.status(), 202, "inviting {email}");
+        self.invitation_emails(email, before + 1)
+            .await
+            .pop()
+            .expect("an invitation")
+            .token()
+    }
+
+    /// The invitation emails delivered to `email` so far, oldest first.
+    pub fn invitations_to(&self, email: &str) -> Vec<super::Email> {
+        self.emails()
+            .into_iter()
+            .filter(|m| m.to == email && m.body.contains("/invitations?token="))
+            .collect()
+    }
+
+    /// Waits (up to 15 s) until `count` invitation emails have reached `email`.
+    pub async fn invitation_emails(&self, email: &str, count: usize) -> Vec<super::Email> {
+        for _ in 0..150 {
+            let mails = self.invitations_to(email);
+            if mails.len() >= count {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!(
+            "expected {count} invitation(s) to {email}, got {:?}",
+            self.emails()
+        );
+    }
+}
