@@ -138,6 +138,9 @@ pub struct Config {
     pub rate_limits: RateLimits,
     pub mail_worker: MailWorkerConfig,
     pub email_limits: EmailLimits,
+    /// How long a just-spent refresh token still gets a fresh one instead of revoking the
+    /// session (a double-submitted refresh must not log the user out).
+    pub refresh_grace: Duration,
 }
 
 /// A configuration value that cannot be used; the message names the variable.
@@ -250,6 +253,7 @@ impl Config {
             },
             mail_worker: MailWorkerConfig::default(),
             email_limits: EmailLimits::default(),
+            refresh_grace: Duration::from_secs(10),
         })
     }
 }

@@ -69,6 +69,13 @@ fn throttled(conn: &mut DbConnection, key: &str, limit: i32) -> Result<Option<u6
     }))
 }
 
+/// Forgets an address's failed logins: a completed password reset proves the owner, so an
+/// attacker's guesses no longer keep them out.
+pub fn clear_failures(conn: &mut DbConnection, email: &str) -> Result<(), AppError> {
+    diesel::delete(login_throttle::table.find(account_key(email))).execute(conn)?;
+    Ok(())
+}
+
 fn record_failure(conn: &mut DbConnection, key: &str) -> Result<(), AppError> {
     let now = Utc::now().naive_utc();
     let window_open = now - Duration::hours(WINDOW_HOURS);
@@ -150,9 +157,10 @@ pub async fn login(state: &AppState, req: LoginRequest) -> Result<TokenResponse,
 
 /// Rotates a refresh token. A replayed token revokes its whole session and answers 401.
 pub async fn refresh(state: &AppState, req: RefreshRequest) -> Result<TokenResponse, AppError> {
+    let grace = state.config.refresh_grace;
     let outcome = state
         .db
-        .write(move |conn| sessions::rotate(conn, &req.refresh_token))
+        .write(move |conn| sessions::rotate(conn, &req.refresh_token, grace))
         .await?;
     match outcome {
         Refreshed::Rotated(session) => token_response(state, &session),

@@ -5,6 +5,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 use serde::Deserialize;
 
+use crate::accounts::login;
 use crate::accounts::model::{self, normalize_email};
 use crate::auth::email_tokens::{self, Purpose};
 use crate::auth::{passwords, sessions};
@@ -96,6 +97,8 @@ pub async fn confirm(state: &AppState, req: ResetConfirm) -> Result<(), AppError
             .set(users::email_verified_at.eq(now))
             .execute(conn)?;
             email_tokens::revoke_all(conn, &user.id, Purpose::PasswordReset)?;
+            // The owner is back in: an attacker's failed guesses no longer lock the account.
+            login::clear_failures(conn, &user.email)?;
             sessions::revoke_all(conn, &user.id, "password_reset")?;
             let mail = Template::PasswordChanged {
                 name: user.display_name.clone(),

@@ -79,8 +79,15 @@ pub fn start(conn: &mut DbConnection, user_id: &str) -> Result<SessionTokens, Ap
     })
 }
 
-/// Spends a refresh token and hands out the next one of the same session.
-pub fn rotate(conn: &mut DbConnection, presented: &str) -> Result<Refreshed, AppError> {
+/// Spends a refresh token and hands out the next one of the same session. A token presented
+/// again within `grace` of being spent (a double-submitted refresh, two tabs racing) gets a
+/// fresh token of the same session too; later, a second use is a replay and revokes the
+/// whole session.
+pub fn rotate(
+    conn: &mut DbConnection,
+    presented: &str,
+    grace: std::time::Duration,
+) -> Result<Refreshed, AppError> {
     let now = Utc::now().naive_utc();
     let hash = tokens::hash(presented);
     let found: Option<RefreshRow> = refresh_tokens::table
@@ -101,7 +108,12 @@ pub fn rotate(conn: &mut DbConnection, presented: &str) -> Result<Refreshed, App
     if revoked_at.is_some() || expires_at <= now {
         return Ok(Refreshed::Invalid);
     }
-    if used_at.is_some() {
+    let grace = Duration::from_std(grace).unwrap_or_else(|_| Duration::zero());
+    let within_grace = |used: NaiveDateTime| !grace.is_zero() && now - used <= grace;
+    if let Some(used) = used_at {
+        if within_grace(used) {
+            return next(conn, user_id, session_id, now);
+        }
         revoke(conn, &session_id, "refresh_token_reuse")?;
         return Ok(Refreshed::ReuseDetected);
     }
@@ -115,9 +127,23 @@ pub fn rotate(conn: &mut DbConnection, presented: &str) -> Result<Refreshed, App
     .set(refresh_tokens::used_at.eq(now))
     .execute(conn)?;
     if spent != 1 {
+        // A concurrent refresh with the same token won: the same as presenting it twice.
+        if within_grace(now) {
+            return next(conn, user_id, session_id, now);
+        }
         revoke(conn, &session_id, "refresh_token_reuse")?;
         return Ok(Refreshed::ReuseDetected);
     }
+    next(conn, user_id, session_id, now)
+}
+
+/// The next refresh token of a session.
+fn next(
+    conn: &mut DbConnection,
+    user_id: String,
+    session_id: String,
+    now: NaiveDateTime,
+) -> Result<Refreshed, AppError> {
     let refresh_token = insert_refresh(conn, &session_id, now)?;
     Ok(Refreshed::Rotated(SessionTokens {
         user_id,

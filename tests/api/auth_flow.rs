@@ -228,7 +228,32 @@ async fn concurrent_refreshes_with_one_token_succeed_once(backend: Backend) {
     );
 }
 
+async fn a_double_submitted_refresh_keeps_the_session(backend: Backend) {
+    let app = crate::helpers::spawn_app_with(backend, |c| {
+        c.refresh_grace = std::time::Duration::from_secs(2);
+    })
+    .await;
+    let (access, refresh) = app.signed_in("kaksoisklikki@example.fi").await;
+    let body = json!({ "refresh_token": refresh });
+    let first = app.post("/api/v1/auth/refresh", &body).await;
+    let second = app.post("/api/v1/auth/refresh", &body).await;
+    assert_eq!(
+        (first.status().as_u16(), second.status().as_u16()),
+        (200, 200)
+    );
+    let second: Value = second.json().await.unwrap();
+    // Both answers are live tokens of the same session.
+    let next = json!({ "refresh_token": second.str_at("refresh_token") });
+    assert_eq!(app.post("/api/v1/auth/refresh", &next).await.status(), 200);
+    assert_eq!(app.get_auth("/api/v1/me", &access).await.status(), 200);
+    // Once the grace has passed, a second use is a replay: the whole session ends.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    problem(app.post("/api/v1/auth/refresh", &body).await, 401).await;
+    problem(app.get_auth("/api/v1/me", &access).await, 401).await;
+}
+
 both_backends!(
+    a_double_submitted_refresh_keeps_the_session,
     full_account_lifecycle,
     verification_link_works_once_and_resend_sends_a_new_one,
     expired_verification_link_is_refused,

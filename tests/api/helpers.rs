@@ -146,6 +146,9 @@ pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
             per_recipient_per_hour: 10_000,
             coalesce_after: Duration::ZERO,
         },
+        // Off, so that the reuse-detection tests see every second use; the grace test
+        // turns it on.
+        refresh_grace: Duration::ZERO,
     }
 }
 

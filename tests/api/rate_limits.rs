@@ -92,7 +92,33 @@ async fn a_successful_login_clears_earlier_failures(backend: Backend) {
     assert_eq!(app.login(email, PASSWORD).await.status(), 200);
 }
 
+async fn a_password_reset_lifts_the_lock(backend: Backend) {
+    let app = spawn_app_with(backend, |c| c.rate_limits.account_failures_per_hour = 3).await;
+    let email = "lukittu@example.fi";
+    app.register_verified(email).await;
+    for _ in 0..3 {
+        problem(app.login(email, "väärä salasana tänään").await, 401).await;
+    }
+    problem(app.login(email, PASSWORD).await, 429).await;
+    // The owner proves the address: the guesses no longer count against them.
+    let asked = app
+        .post("/api/v1/auth/password-reset", &json!({ "email": email }))
+        .await;
+    assert_eq!(asked.status(), 202);
+    let mail = app.last_email_to(email, 2).await;
+    let new_password = "uusi pitkä salasana keväällä 2027";
+    let confirm = json!({ "token": mail.token(), "new_password": new_password });
+    assert_eq!(
+        app.post("/api/v1/auth/password-reset/confirm", &confirm)
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(app.login(email, new_password).await.status(), 200);
+}
+
 both_backends!(
+    a_password_reset_lifts_the_lock,
     login_per_ip_limit_answers_429_with_retry_after,
     failed_logins_per_account_are_limited_across_ips,
     a_successful_login_clears_earlier_failures,
