@@ -16,6 +16,7 @@ pub mod email;
 pub mod error;
 pub mod health;
 pub mod i18n;
+pub mod jobs;
 pub mod reference;
 pub mod seed;
 pub mod signups;

@@ -1,4 +1,5 @@
-//! Building and running the application: pool, migrations, HTTP server and email worker.
+//! Building and running the application: pool, migrations, HTTP server, email worker and
+//! job scheduler.
 //!
 //! [`Application::build`] binds the listener first, so tests can ask for port 0 and read the
 //! real port back, and so a port clash fails before anything else starts.
@@ -6,33 +7,37 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 
-use actix_web::dev::{Server, ServerHandle, Service as _};
-use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::middleware::{DefaultHeaders, ErrorHandlers, from_fn};
-use actix_web::{App, HttpMessage as _, HttpServer, web};
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::{ErrorHandlers, from_fn};
+use actix_web::{App, HttpServer, web};
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
-use tracing_actix_web::{RequestId, TracingLogger};
+use tracing_actix_web::TracingLogger;
 
 use crate::accounts::auth_routes::Limiters;
 use crate::api::clean_request::refuse_hidden_characters;
+use crate::api::default_headers;
 use crate::api::json::MAX_BODY_BYTES;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::passwords::{Hasher, MAX_CONCURRENT_HASHES};
 use crate::auth::rate_limit::limiter;
 use crate::config::Config;
 use crate::db::{self, Db};
+use crate::email::Notifier;
 use crate::email::transport::Mailer;
 use crate::email::worker::Worker;
 use crate::error::{AppError, problem_for_framework_errors};
+use crate::jobs::runner::Runner;
 use crate::state::AppState;
-use crate::{accounts, admin, associations, health, reference, signups, tasks};
+use crate::telemetry::{RequestSpan, log_request};
+use crate::{accounts, admin, associations, health, jobs, reference, signups, tasks};
 
 /// A built, bound, not yet running application.
 pub struct Application {
     port: u16,
     server: Server,
     worker: JoinHandle<()>,
+    scheduler: JoinHandle<()>,
     stop_worker: watch::Sender<bool>,
 }
 
@@ -58,6 +63,7 @@ impl Application {
             .port();
 
         let mail_wake = Arc::new(Notify::new());
+        let jobs_wake = Arc::new(Notify::new());
         let db = Db::new(pool);
         let state = AppState {
             jwt: JwtKeys::new(&config.jwt_secret, &config.public_base_url),
@@ -65,6 +71,7 @@ impl Application {
             db: db.clone(),
             hasher: Hasher::default(),
             mail_wake: mail_wake.clone(),
+            jobs_wake: jobs_wake.clone(),
         };
         let limiters = Limiters {
             login: limiter(&config.rate_limits).map_err(AppError::internal)?,
@@ -73,6 +80,18 @@ impl Application {
         };
 
         let (stop_worker, shutdown) = watch::channel(false);
+        let scheduler = tokio::spawn(
+            Runner {
+                db: db.clone(),
+                handlers: job_handlers(),
+                links: Notifier::new(&state),
+                timing: config.mail_worker.clone(),
+                wake: jobs_wake,
+                mail_wake: mail_wake.clone(),
+                shutdown: shutdown.clone(),
+            }
+            .run(),
+        );
         let worker = Worker {
             db,
             mailer: Mailer::from_config(&config.mail_transport).map_err(AppError::internal)?,
@@ -91,6 +110,7 @@ impl Application {
             port,
             server,
             worker,
+            scheduler,
             stop_worker,
         })
     }
@@ -106,10 +126,14 @@ impl Application {
     }
 
     /// Serves until SIGINT/SIGTERM (or [`ServerHandle::stop`]): in-flight requests finish,
-    /// then the email worker finishes its current message and stops.
+    /// then the job scheduler finishes its current job and the email worker its current
+    /// message, and both stop (what is left waits in the database for the next start).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let served = self.server.await;
         let _ = self.stop_worker.send(true);
+        if let Err(e) = self.scheduler.await {
+            tracing::error!(error = %e, "job scheduler ended abnormally");
+        }
         if let Err(e) = self.worker.await {
             tracing::error!(error = %e, "email worker ended abnormally");
         }
@@ -134,6 +158,15 @@ impl Hooks {
     }
 }
 
+/// The feature function that runs each kind of background job (see `jobs`).
+fn job_handlers() -> jobs::Handlers {
+    jobs::Handlers {
+        registration: accounts::registration::complete_registration,
+        verification_resend: accounts::registration::send_verification_again,
+        password_reset: accounts::password_reset::send_reset_link,
+    }
+}
+
 fn build_server(
     listener: TcpListener,
     state: AppState,
@@ -150,6 +183,7 @@ fn build_server(
         .unwrap_or_else(|| pool.div_ceil(config.workers) + MAX_CONCURRENT_HASHES)
         .max(1);
     let hooks = Hooks::wired();
+    let public_base_url = config.public_base_url.clone();
     let server = HttpServer::new(move || {
         let limiters = limiters.clone();
         App::new()
@@ -162,38 +196,9 @@ fn build_server(
             }))
             .wrap(from_fn(refuse_hidden_characters))
             .wrap(ErrorHandlers::new().default_handler(problem_for_framework_errors))
-            .wrap(
-                DefaultHeaders::new()
-                    .add((header::CACHE_CONTROL, "no-store"))
-                    .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                    .add((header::REFERRER_POLICY, "no-referrer")),
-            )
-            .wrap_fn(|req, srv| {
-                let request_id = req.extensions().get::<RequestId>().copied();
-                // The path only: a query string could carry something private.
-                let (method, path) = (req.method().clone(), req.path().to_owned());
-                let started = std::time::Instant::now();
-                let response = srv.call(req);
-                async move {
-                    let mut response = response.await?;
-                    tracing::info!(
-                        %method,
-                        %path,
-                        status = response.status().as_u16(),
-                        elapsed_ms = started.elapsed().as_millis(),
-                        "request"
-                    );
-                    if let Some(id) =
-                        request_id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok())
-                    {
-                        response
-                            .headers_mut()
-                            .insert(HeaderName::from_static("x-request-id"), id);
-                    }
-                    Ok(response)
-                }
-            })
-            .wrap(TracingLogger::default())
+            .wrap(default_headers(&public_base_url))
+            .wrap(from_fn(log_request))
+            .wrap(TracingLogger::<RequestSpan>::new())
             .configure(health::configure)
             .service(web::scope("/api/v1").configure(|cfg| {
                 accounts::auth_routes::configure(cfg, &limiters);

@@ -18,6 +18,8 @@ pub struct AppState {
     pub hasher: Hasher,
     /// Wakes the email worker after a transaction queued mail.
     pub mail_wake: Arc<Notify>,
+    /// Wakes the job scheduler after a transaction scheduled a job.
+    pub jobs_wake: Arc<Notify>,
 }
 
 impl AppState {
@@ -29,5 +31,10 @@ impl AppState {
     /// Tells the email worker there is new mail; call after the transaction commits.
     pub fn wake_mailer(&self) {
         self.mail_wake.notify_one();
+    }
+
+    /// Tells the job scheduler there is a new job; call after the transaction commits.
+    pub fn wake_jobs(&self) {
+        self.jobs_wake.notify_one();
     }
 }

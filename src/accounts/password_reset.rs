@@ -3,16 +3,18 @@
 
 use chrono::Utc;
 use diesel::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::accounts::login;
 use crate::accounts::model::{self, normalize_email};
 use crate::auth::email_tokens::{self, Purpose};
 use crate::auth::{passwords, sessions};
+use crate::db::DbConnection;
 use crate::db::schema::users;
-use crate::email::{Template, outbox};
+use crate::email::{Notifier, Template, outbox};
 use crate::error::AppError;
 use crate::i18n::Language;
+use crate::jobs::{self, JobKind};
 use crate::state::AppState;
 
 /// `POST /auth/password-reset` body.
@@ -30,30 +32,45 @@ pub struct ResetConfirm {
     pub new_password: String,
 }
 
-/// Sends a reset link if the account exists; the caller answers the same either way.
+/// What a reset request leaves for the scheduler: the address as typed (normalised).
+#[derive(Debug, Serialize, Deserialize)]
+struct ResetJob {
+    email: String,
+}
+
+/// Asks for a reset link. The request does the same work for every address — it schedules
+/// a job — so neither its answer nor its timing tells whether an account uses the address;
+/// the lookup and the token happen later in [`send_reset_link`].
 pub async fn request(state: &AppState, req: ResetRequest) -> Result<(), AppError> {
-    let email = normalize_email(&req.email);
-    let app = state.clone();
-    let queued = state
+    let job = ResetJob {
+        email: normalize_email(&req.email),
+    };
+    state
         .db
-        .write(move |conn| {
-            let Some(user) = model::find_by_email(conn, &email)? else {
-                return Ok(false);
-            };
-            let token = email_tokens::issue(conn, &user.id, Purpose::PasswordReset)?;
-            let link = app.link(&format!("/reset-password?token={token}"));
-            let mail = Template::PasswordReset {
-                name: user.display_name.clone(),
-                link,
-            }
-            .render(Language::from_code(&user.language));
-            outbox::enqueue(conn, Some(&user.id), &user.email, &mail)?;
-            Ok(true)
-        })
+        .write(move |conn| jobs::schedule_now(conn, JobKind::PasswordReset, &job))
         .await?;
-    if queued {
-        state.wake_mailer();
+    state.wake_jobs();
+    Ok(())
+}
+
+/// The scheduler's half of a reset request ([`JobKind::PasswordReset`]): queues a link to
+/// the account that uses the address, and does nothing for an unknown one.
+pub fn send_reset_link(
+    conn: &mut DbConnection,
+    links: &Notifier,
+    payload: &str,
+) -> Result<(), AppError> {
+    let job: ResetJob = jobs::read_payload(payload)?;
+    let Some(user) = model::find_by_email(conn, &job.email)? else {
+        return Ok(());
+    };
+    let token = email_tokens::issue(conn, &user.id, Purpose::PasswordReset)?;
+    let mail = Template::PasswordReset {
+        name: user.display_name.clone(),
+        link: links.link(&format!("/reset-password?token={token}")),
     }
+    .render(Language::from_code(&user.language));
+    outbox::enqueue(conn, Some(&user.id), &user.email, &mail)?;
     Ok(())
 }
 

@@ -8,7 +8,46 @@ pub mod paging;
 pub mod text;
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, Route, web};
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{HttpResponse, HttpResponseBuilder, Route, web};
+
+/// `Strict-Transport-Security` when the service is reached over https: a year, for this
+/// host only (the subdomains of a region's domain may be other services, not ours).
+pub const HSTS: &str = "max-age=31536000";
+
+/// The headers every response gets unless its handler set them: nothing may be cached
+/// unless a handler says so, no content sniffing, no referrer, and HSTS when
+/// `PUBLIC_BASE_URL` is https (a client that reached the service over https must never be
+/// talked into plain http; a TLS proxy in front of the server still sees https here).
+pub fn default_headers(public_base_url: &str) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((header::CACHE_CONTROL, "no-store"))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "no-referrer"));
+    if public_base_url
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+    {
+        headers.add((header::STRICT_TRANSPORT_SECURITY, HSTS))
+    } else {
+        headers
+    }
+}
+
+/// Cache headers of a `GET` whose body depends on who asks (a task's `sign_up`, a card's
+/// `my_role`). `Vary: Authorization` on every such answer, so that no cache, shared or the
+/// browser's own, gives the anonymous version to a signed-in reader or one reader's version
+/// to another; and `public, max-age=…` only when `shared_max_age` is given (the caller
+/// decides: an anonymous request for something public), else `private, no-store`.
+pub fn cache_per_caller(response: &mut HttpResponseBuilder, shared_max_age: Option<u32>) {
+    response.insert_header((header::VARY, "Authorization"));
+    match shared_max_age {
+        Some(seconds) => {
+            response.insert_header((header::CACHE_CONTROL, format!("public, max-age={seconds}")))
+        }
+        None => response.insert_header((header::CACHE_CONTROL, "private, no-store")),
+    };
+}
 
 /// `200 OK` with a JSON body that must never be cached (personal data, tokens).
 pub fn private_json<T: serde::Serialize>(body: &T) -> HttpResponse {

@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::api::json::ApiJson;
-use crate::api::{allow_only, get_or_head, post_only};
+use crate::api::{allow_only, cache_per_caller, get_or_head, post_only};
 use crate::associations::access::{self, Viewer};
 use crate::associations::card::{self, CardInput};
 use crate::associations::claims::{self, ClaimRequest};
@@ -62,6 +62,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// The card with its `ETag` (the version an editor must send back in `If-Match`).
+/// How long shared caches may keep the anonymous view of a verified card.
+const SHARED_MAX_AGE_SECS: u32 = 60;
+
 fn card_response(
     mut response: actix_web::HttpResponseBuilder,
     card: &Card,
@@ -113,6 +116,7 @@ async fn get_card(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let key = path.into_inner();
+    let signed_in = user.0.is_some();
     let (card, version, member) = state
         .db
         .run(move |conn| {
@@ -128,13 +132,10 @@ async fn get_card(
         })
         .await?;
     let mut response = HttpResponse::Ok();
-    // A hidden card or a member's view must not be kept by shared caches.
-    let cache = if member || card.status != model::VERIFIED {
-        "private, no-store"
-    } else {
-        "public, max-age=60"
-    };
-    response.insert_header((header::CACHE_CONTROL, cache));
+    // A hidden card or a member's view must not be kept by shared caches; only an anonymous
+    // reader's view of a verified card is (`member` implies signed in).
+    let shared = !signed_in && !member && card.status == model::VERIFIED;
+    cache_per_caller(&mut response, shared.then_some(SHARED_MAX_AGE_SECS));
     Ok(card_response(response, &card, version))
 }
 

@@ -348,3 +348,16 @@ diesel::joinable!(signups -> tasks (task_id));
 diesel::joinable!(signups -> users (volunteer_id));
 diesel::joinable!(signup_events -> signups (signup_id));
 diesel::joinable!(volunteer_records -> users (user_id));
+
+diesel::table! {
+    jobs (id) {
+        id -> Text,
+        kind -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        run_at -> Timestamp,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}

@@ -12,6 +12,7 @@ use crate::config::MailWorkerConfig;
 use crate::db::Db;
 use crate::email::outbox::{self, OutboxMessage};
 use crate::email::transport::Mailer;
+use crate::telemetry::without_addresses;
 
 /// How many rows one claim takes.
 const BATCH: i64 = 20;
@@ -82,10 +83,12 @@ impl Worker {
                 let retry_at = now
                     + chrono::Duration::from_std(delay)
                         .unwrap_or_else(|_| chrono::Duration::hours(1));
+                // The server's answer may quote the recipient; the log gets it without.
+                let logged = without_addresses(&e.to_string());
                 if give_up {
-                    tracing::error!(message_id = %id, attempt, error = %e, "email failed for good");
+                    tracing::error!(message_id = %id, attempt, error = %logged, "email failed for good");
                 } else {
-                    tracing::warn!(message_id = %id, attempt, error = %e, retry_in = ?delay, "email delivery failed; will retry");
+                    tracing::warn!(message_id = %id, attempt, error = %logged, retry_in = ?delay, "email delivery failed; will retry");
                 }
                 let error = e.to_string();
                 self.db

@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::api::json::ApiJson;
-use crate::api::{allow_only, get_or_head, post_only};
+use crate::api::{allow_only, cache_per_caller, get_or_head, post_only};
 use crate::associations::access::{self, Viewer};
 use crate::auth::{AuthUser, MaybeAuthUser};
 use crate::email::Notifier;
@@ -36,16 +36,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(post_only("/associations/{id}/tasks", create));
 }
 
+/// How long shared caches may keep the anonymous view of a published task.
+const SHARED_MAX_AGE_SECS: u32 = 60;
+
+/// A task with its version as the `ETag`. Answers to changes get the default `no-store`;
+/// `GET` sets its own cache headers first.
 fn task_response(
     mut response: actix_web::HttpResponseBuilder,
     task: &TaskView,
     version: i32,
-    private: bool,
 ) -> HttpResponse {
     response.insert_header((header::ETAG, format!("\"{version}\"")));
-    if !private {
-        response.insert_header((header::CACHE_CONTROL, "public, max-age=60"));
-    }
     response.json(task)
 }
 
@@ -76,7 +77,7 @@ async fn create(
         .await?;
     let mut response = HttpResponse::Created();
     response.insert_header((header::LOCATION, format!("/api/v1/tasks/{}", view.id)));
-    Ok(task_response(response, &view, version, true))
+    Ok(task_response(response, &view, version))
 }
 
 /// The task as its member sees it after a change, with the version for the ETag.
@@ -116,13 +117,12 @@ async fn get_task(
             ))
         })
         .await?;
-    // The sign-up status is personal, and a draft is not for shared caches.
-    Ok(task_response(
-        HttpResponse::Ok(),
-        &view,
-        version,
-        signed_in || member || view.status != TaskStatus::Published,
-    ))
+    // The sign-up status is personal, and a draft is not for shared caches: only an
+    // anonymous reader's view of a published task is (`member` implies signed in).
+    let shared = !signed_in && !member && view.status == TaskStatus::Published;
+    let mut response = HttpResponse::Ok();
+    cache_per_caller(&mut response, shared.then_some(SHARED_MAX_AGE_SECS));
+    Ok(task_response(response, &view, version))
 }
 
 async fn patch_task(
@@ -145,7 +145,7 @@ async fn patch_task(
         })
         .await?;
     state.wake_mailer();
-    Ok(task_response(HttpResponse::Ok(), &view, version, true))
+    Ok(task_response(HttpResponse::Ok(), &view, version))
 }
 
 async fn move_to(
@@ -165,7 +165,7 @@ async fn move_to(
         })
         .await?;
     state.wake_mailer();
-    Ok(task_response(HttpResponse::Ok(), &view, version, true))
+    Ok(task_response(HttpResponse::Ok(), &view, version))
 }
 
 async fn publish(

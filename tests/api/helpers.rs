@@ -18,11 +18,13 @@ use talkoot::startup::Application;
 mod accounts;
 mod associations;
 mod json;
+mod logs;
 mod mail;
 mod tasks;
 
 pub use accounts::PASSWORD;
 pub use json::{JsonExt, fields, problem};
+pub use logs::capture_logs;
 pub use mail::{Email, parse_email};
 pub use tasks::task_body;
 
@@ -154,12 +156,20 @@ pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
 
 /// Logs through the test harness's capture (shown only for a failing test), at `warn`
 /// unless `RUST_LOG` says otherwise; the server's own set-up writes to stderr directly.
+/// Beside it, [`capture_logs`] can read what the server logs at `info`.
 fn init_test_logging() {
+    use tracing_subscriber::Layer as _;
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_test_writer()
+    let _ = tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_test_writer()
+                .with_filter(filter),
+        )
+        .with(logs::layer())
         .try_init();
 }
 
