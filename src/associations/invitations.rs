@@ -23,7 +23,8 @@ use crate::associations::model::{self, Association, EDITOR, OWNER};
 use crate::auth::tokens;
 use crate::db::DbConnection;
 use crate::db::schema::{association_invitations, association_members, users};
-use crate::email::{Template, outbox};
+use crate::email::Template;
+use crate::email::throttle::{self, Bound, Cause};
 use crate::error::{AppError, FieldError};
 use crate::i18n::Language;
 use crate::state::AppState;
@@ -204,7 +205,20 @@ pub fn invite(
     }
     // The inviter's language: the invitee's is not known (nor looked up).
     .render(Language::from_code(&inviter.language));
-    outbox::enqueue(conn, None, &email, &mail)?;
+    // Unsolicited: bounded per inviter and per recipient across every association.
+    let cause = Cause {
+        actor: inviter_id,
+        topic: None,
+        bound: Bound::PerPersonAndRecipient,
+    };
+    throttle::enqueue_caused(
+        conn,
+        Some(&state.config.email_limits),
+        &cause,
+        None,
+        &email,
+        &mail,
+    )?;
     Ok(answer)
 }
 

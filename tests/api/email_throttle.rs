@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, problem, spawn_app_with};
+use crate::helpers::{Backend, JsonExt, problem, spawn_app_with};
 use crate::signups_support::{CONTACT, act, crew, sign_up, signed_up, task};
 
 async fn sign_up_cycles_run_into_the_per_person_bound(backend: Backend) {
@@ -86,7 +86,40 @@ async fn a_notice_still_waiting_is_replaced_by_the_newer_one(backend: Backend) {
     );
 }
 
+async fn an_address_receives_only_so_many_invitations_an_hour(backend: Backend) {
+    let app = spawn_app_with(backend, |c| c.email_limits.per_recipient_per_hour = 2).await;
+    let target = "kohde@example.fi";
+    let mut owners = Vec::new();
+    for tag in ["yksi", "kaksi", "kolme"] {
+        let (owner, _) = app.signed_in(&format!("omistaja-{tag}@example.fi")).await;
+        let association = app
+            .create_association(&owner, &format!("Seura {tag}"), "405")
+            .await
+            .id();
+        owners.push((owner, association));
+    }
+    for (owner, association) in &owners[..2] {
+        app.invite(association, owner, target, "editor").await;
+    }
+    let (owner, association) = &owners[2];
+    let outbox = app.count("outbox").await;
+    let refused = app
+        .post_auth(
+            &format!("/api/v1/associations/{association}/members"),
+            owner,
+            &json!({ "email": target, "role": "editor" }),
+        )
+        .await;
+    assert!(refused.headers().contains_key("retry-after"));
+    problem(refused, 429).await;
+    assert_eq!(app.count("outbox").await, outbox, "no third email");
+    // Another address is not affected.
+    app.invite(association, owner, "toinen@example.fi", "editor")
+        .await;
+}
+
 both_backends!(
+    an_address_receives_only_so_many_invitations_an_hour,
     sign_up_cycles_run_into_the_per_person_bound,
     a_notice_still_waiting_is_replaced_by_the_newer_one
 );
