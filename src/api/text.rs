@@ -129,6 +129,15 @@ pub fn multi_line(field: &str, raw: &str) -> Result<String, FieldError> {
     }
 }
 
+/// A free-text field, one line or many: [`multi_line`] or [`single_line`].
+pub fn field(field: &str, raw: &str, multi: bool) -> Result<String, FieldError> {
+    if multi {
+        multi_line(field, raw)
+    } else {
+        single_line(field, raw)
+    }
+}
+
 /// A name (of a person, an association, a task): one line with something visible in it.
 /// Empty text is left to the caller's "required" rule.
 pub fn name(field: &str, raw: &str) -> Result<String, FieldError> {

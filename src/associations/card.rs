@@ -130,20 +130,17 @@ impl Checker<'_> {
             .iter()
             .find(|(f, _)| *f == field)
             .map_or(500, |(_, l)| *l);
-        let clean = if MULTI_LINE.contains(&field) {
-            text::multi_line
-        } else {
-            text::single_line
-        };
         value.map(|v| {
             let v = v
-                .and_then(|s| match clean(field, &s) {
-                    Ok(s) => Some(s),
-                    Err(error) => {
-                        self.errors.push(error);
-                        None
-                    }
-                })
+                .and_then(
+                    |s| match text::field(field, &s, MULTI_LINE.contains(&field)) {
+                        Ok(s) => Some(s),
+                        Err(error) => {
+                            self.errors.push(error);
+                            None
+                        }
+                    },
+                )
                 .filter(|s| !s.is_empty());
             if let Some(s) = &v
                 && s.chars().count() > limit

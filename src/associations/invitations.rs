@@ -163,6 +163,16 @@ pub fn invite(
     }
     check_daily_cap(conn, inviter_id, now)?;
     let token = tokens::generate();
+    // What a first invitation and a renewed one both write.
+    let offer = (
+        association_invitations::role.eq(&role),
+        association_invitations::invited_by.eq(inviter_id),
+        association_invitations::created_at.eq(now),
+        association_invitations::token_hash.eq(&token.hash),
+        association_invitations::status.eq(InvitationStatus::Pending.as_str()),
+        association_invitations::emailed_at.eq(now),
+        association_invitations::expires_at.eq(now + LIFETIME),
+    );
     match existing {
         None => {
             diesel::insert_into(association_invitations::table)
@@ -170,26 +180,14 @@ pub fn invite(
                     association_invitations::id.eq(uuid::Uuid::now_v7().to_string()),
                     association_invitations::association_id.eq(&association.id),
                     association_invitations::email.eq(&email),
-                    association_invitations::role.eq(&role),
-                    association_invitations::invited_by.eq(inviter_id),
-                    association_invitations::created_at.eq(now),
-                    association_invitations::token_hash.eq(&token.hash),
-                    association_invitations::status.eq(InvitationStatus::Pending.as_str()),
-                    association_invitations::emailed_at.eq(now),
-                    association_invitations::expires_at.eq(now + LIFETIME),
+                    offer,
                 ))
                 .execute(conn)?;
         }
         Some(row) => {
             diesel::update(association_invitations::table.find(&row.id))
                 .set((
-                    association_invitations::role.eq(&role),
-                    association_invitations::invited_by.eq(inviter_id),
-                    association_invitations::created_at.eq(now),
-                    association_invitations::token_hash.eq(&token.hash),
-                    association_invitations::status.eq(InvitationStatus::Pending.as_str()),
-                    association_invitations::emailed_at.eq(now),
-                    association_invitations::expires_at.eq(now + LIFETIME),
+                    offer,
                     association_invitations::responded_at.eq(None::<NaiveDateTime>),
                 ))
                 .execute(conn)?;

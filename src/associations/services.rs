@@ -45,14 +45,10 @@ fn check(input: ServiceInput, creating: bool) -> Result<ServiceChanges, AppError
     let mut errors = Vec::new();
     // Names and short fields are one line; the description and how to get it may have breaks.
     let mut text = |field: &str, value: Option<Option<String>>, limit: usize| {
-        let clean = if matches!(field, "description" | "how_to_get") {
-            text::multi_line
-        } else {
-            text::single_line
-        };
+        let multi = matches!(field, "description" | "how_to_get");
         value.map(|v| {
             let v = v
-                .and_then(|s| match clean(field, &s) {
+                .and_then(|s| match text::field(field, &s, multi) {
                     Ok(s) => Some(s),
                     Err(error) => {
                         errors.push(error);
