@@ -9,6 +9,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use rand::RngCore as _;
 
+use crate::clock::Clock;
 use crate::db::DatabaseUrl;
 
 /// Where emails go: one variant per `MAIL_TRANSPORT` scheme.
@@ -141,6 +142,33 @@ pub struct Config {
     /// How long a just-spent refresh token still gets a fresh one instead of revoking the
     /// session (a double-submitted refresh must not log the user out).
     pub refresh_grace: Duration,
+    /// Referrals: how long one waits for an answer, and how many a counsellor may make.
+    pub referrals: ReferralLimits,
+    /// The time that due times are compared with (tests move it forward).
+    pub clock: Clock,
+}
+
+/// Bounds on referrals (issue 11), so that an unanswered referral does not wait forever and
+/// a counsellor's account cannot be used to flood young people with offers.
+#[derive(Clone, Debug)]
+pub struct ReferralLimits {
+    /// How long a referral waits for its client's answer before it expires
+    /// (`REFERRAL_EXPIRY_DAYS`, default 30 days).
+    pub expire_after: chrono::Duration,
+    /// Referrals one counsellor may make in 24 hours.
+    pub per_counsellor_per_day: u32,
+    /// Open referrals one counsellor may have to the same address at once.
+    pub open_per_address: u32,
+}
+
+impl Default for ReferralLimits {
+    fn default() -> Self {
+        Self {
+            expire_after: chrono::Duration::days(30),
+            per_counsellor_per_day: 100,
+            open_per_address: 3,
+        }
+    }
 }
 
 /// A configuration value that cannot be used; the message names the variable.
@@ -254,6 +282,13 @@ impl Config {
             mail_worker: MailWorkerConfig::default(),
             email_limits: EmailLimits::default(),
             refresh_grace: Duration::from_secs(10),
+            referrals: ReferralLimits {
+                expire_after: chrono::Duration::days(
+                    env_parse("REFERRAL_EXPIRY_DAYS", 30_i64)?.clamp(1, 365),
+                ),
+                ..ReferralLimits::default()
+            },
+            clock: Clock::system(),
         })
     }
 }

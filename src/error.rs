@@ -69,6 +69,10 @@ pub enum ProblemType {
     SignupsOutOfAgeRange,
     InvitationForAnotherAddress,
     OwnerMustBeAdult,
+    CounsellorRequestOpen,
+    NotACounsellor,
+    TooManyOpenReferrals,
+    AssociationNotVerified,
 }
 
 impl ProblemType {
@@ -104,6 +108,10 @@ impl ProblemType {
             Self::SignupsOutOfAgeRange => "signups-out-of-age-range",
             Self::InvitationForAnotherAddress => "invitation-for-another-address",
             Self::OwnerMustBeAdult => "owner-must-be-adult",
+            Self::CounsellorRequestOpen => "counsellor-request-open",
+            Self::NotACounsellor => "not-a-counsellor",
+            Self::TooManyOpenReferrals => "too-many-open-referrals",
+            Self::AssociationNotVerified => "association-not-verified",
         }
     }
 }
@@ -203,6 +211,17 @@ impl AppError {
             status: StatusCode::CONFLICT,
             code: ProblemType::IllegalTransition,
             detail: format!("A sign-up that is {current} cannot be {action}."),
+            current_status: Some(current.to_owned()),
+        }
+    }
+
+    /// A 409 for an action that the state `current` of the resource does not allow (a
+    /// referral already answered, a request already decided), naming that state.
+    pub fn wrong_state(current: &str, detail: impl Into<String>) -> Self {
+        Self::Refused {
+            status: StatusCode::CONFLICT,
+            code: ProblemType::IllegalTransition,
+            detail: detail.into(),
             current_status: Some(current.to_owned()),
         }
     }

@@ -30,7 +30,7 @@ use crate::error::{AppError, problem_for_framework_errors};
 use crate::jobs::runner::Runner;
 use crate::state::AppState;
 use crate::telemetry::{RequestSpan, log_request};
-use crate::{accounts, admin, associations, health, jobs, reference, signups, tasks};
+use crate::{accounts, admin, associations, health, jobs, reference, referrals, signups, tasks};
 
 /// A built, bound, not yet running application.
 pub struct Application {
@@ -86,6 +86,7 @@ impl Application {
                 handlers: job_handlers(),
                 links: Notifier::new(&state),
                 timing: config.mail_worker.clone(),
+                clock: config.clock.clone(),
                 wake: jobs_wake,
                 mail_wake: mail_wake.clone(),
                 shutdown: shutdown.clone(),
@@ -164,6 +165,7 @@ fn job_handlers() -> jobs::Handlers {
         registration: accounts::registration::complete_registration,
         verification_resend: accounts::registration::send_verification_again,
         password_reset: accounts::password_reset::send_reset_link,
+        referral_expiry: referrals::expiry::expire,
     }
 }
 
@@ -207,6 +209,7 @@ fn build_server(
                 admin::routes::configure(cfg);
                 tasks::routes::configure(cfg);
                 signups::routes::configure(cfg);
+                referrals::routes::configure(cfg);
                 reference::routes::configure(cfg);
             }))
     })

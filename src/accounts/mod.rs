@@ -1,7 +1,8 @@
 //! Accounts: registration, email verification, logging in and out, password reset, roles
-//! and the user's own profile; the `/auth/*` and `/me` routes.
+//! (administrator, service counsellor) and the user's own profile; the `/auth/*` and `/me` routes.
 
 pub mod auth_routes;
+pub mod counsellors;
 pub mod login;
 pub mod model;
 pub mod password_reset;

@@ -59,6 +59,7 @@ pub fn send_reset_link(
     conn: &mut DbConnection,
     links: &Notifier,
     payload: &str,
+    _now: chrono::NaiveDateTime,
 ) -> Result<(), AppError> {
     let job: ResetJob = jobs::read_payload(payload)?;
     let Some(user) = model::find_by_email(conn, &job.email)? else {

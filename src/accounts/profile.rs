@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::accounts::counsellors;
 use crate::accounts::model::check_display_name;
 use crate::accounts::model::{self, User, age_on};
 use crate::api::text;
@@ -40,6 +41,9 @@ pub struct Profile {
     pub availability: Vec<String>,
     pub email_verified: bool,
     pub roles: Vec<&'static str>,
+    /// The service counsellor role, while the user holds it: the organisation, title and
+    /// municipality an administrator approved.
+    pub counsellor: Option<counsellors::Role>,
     /// RFC 3339 in UTC (`…Z`); the database keeps naive UTC.
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -72,14 +76,23 @@ pub fn load(conn: &mut DbConnection, user_id: &str) -> Result<Profile, AppError>
         .select(user_availability::slot)
         .order(user_availability::slot)
         .load(conn)?;
-    Ok(to_profile(user, interests, availability))
+    let counsellor = counsellors::role_view(conn, user_id)?;
+    Ok(to_profile(user, interests, availability, counsellor))
 }
 
-fn to_profile(user: User, interests: Vec<String>, availability: Vec<String>) -> Profile {
+fn to_profile(
+    user: User,
+    interests: Vec<String>,
+    availability: Vec<String>,
+    counsellor: Option<counsellors::Role>,
+) -> Profile {
     let verified = user.email_verified_at.is_some();
     let mut roles = Vec::new();
     if verified {
         roles.push("volunteer");
+    }
+    if counsellor.is_some() {
+        roles.push("counsellor");
     }
     if user.is_admin {
         roles.push("admin");
@@ -97,6 +110,7 @@ fn to_profile(user: User, interests: Vec<String>, availability: Vec<String>) -> 
         availability,
         email_verified: verified,
         roles,
+        counsellor,
         created_at: user.created_at.and_utc(),
         updated_at: user.updated_at.and_utc(),
     }

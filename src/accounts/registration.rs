@@ -134,6 +134,7 @@ pub fn complete_registration(
     conn: &mut DbConnection,
     links: &Notifier,
     payload: &str,
+    _now: chrono::NaiveDateTime,
 ) -> Result<(), AppError> {
     let job: RegistrationJob = jobs::read_payload(payload)?;
     match model::find_by_email(conn, &job.email)? {
@@ -228,6 +229,7 @@ pub fn send_verification_again(
     conn: &mut DbConnection,
     links: &Notifier,
     payload: &str,
+    _now: chrono::NaiveDateTime,
 ) -> Result<(), AppError> {
     let job: ResendJob = jobs::read_payload(payload)?;
     match model::find_by_email(conn, &job.email)? {

@@ -1,4 +1,5 @@
-//! Roles as extractors: a handler that takes [`AdminUser`] only runs for an administrator.
+//! Roles as extractors: a handler that takes [`AdminUser`] only runs for an administrator,
+//! one that takes [`CounsellorUser`] only for an approved service counsellor.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -6,9 +7,9 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 
-use crate::accounts::model;
+use crate::accounts::{counsellors, model};
 use crate::auth::AuthUser;
-use crate::error::AppError;
+use crate::error::{AppError, ProblemType};
 use crate::state::AppState;
 
 /// An administrator (the role is read from the database on every request, so revoking it
@@ -31,6 +32,45 @@ impl FromRequest for AdminUser {
                 Ok(AdminUser(user))
             } else {
                 Err(AppError::Forbidden)
+            }
+        })
+    }
+}
+
+/// An approved service counsellor (read from the database on every request, so an
+/// administrator's revocation takes effect at once). Anyone else gets
+/// `403 not-a-counsellor`.
+#[derive(Debug, Clone)]
+pub struct CounsellorUser {
+    pub user: AuthUser,
+    /// The organisation the role was approved for.
+    pub organisation: String,
+}
+
+impl FromRequest for CounsellorUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let user = AuthUser::from_request(req, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            let state = state.ok_or_else(|| AppError::internal("AppState missing"))?;
+            let id = user.user_id.clone();
+            match state
+                .db
+                .run(move |conn| counsellors::role(conn, &id))
+                .await?
+            {
+                Some(role) => Ok(CounsellorUser {
+                    user,
+                    organisation: role.organisation,
+                }),
+                None => Err(AppError::ineligible(
+                    ProblemType::NotACounsellor,
+                    "Only an approved service counsellor can do this.",
+                )),
             }
         })
     }

@@ -3,11 +3,14 @@
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
+use crate::accounts::counsellors;
 use crate::accounts::roles::AdminUser;
+use crate::api::json::ApiJson;
 use crate::api::{allow_only, get_or_head, post_only, private_json};
 use crate::associations::hooks::Hooks;
 use crate::associations::model::{self, SUSPENDED, VERIFIED};
 use crate::associations::{claims, moderation};
+use crate::email::Notifier;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -26,7 +29,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(get_or_head().to(list_claims)),
     )
     .service(post_only("/admin/claims/{id}/approve", approve))
-    .service(post_only("/admin/claims/{id}/reject", reject));
+    .service(post_only("/admin/claims/{id}/reject", reject))
+    .service(
+        web::resource("/admin/counsellor-requests")
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(list_counsellor_requests)),
+    )
+    .service(post_only(
+        "/admin/counsellor-requests/{id}/approve",
+        approve_counsellor,
+    ))
+    .service(post_only(
+        "/admin/counsellor-requests/{id}/reject",
+        reject_counsellor,
+    ))
+    .service(post_only(
+        "/admin/counsellor-requests/{id}/revoke",
+        revoke_counsellor,
+    ));
 }
 
 #[derive(Deserialize)]
@@ -127,4 +147,75 @@ async fn reject(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     decide(state, admin, path.into_inner(), false).await
+}
+
+async fn list_counsellor_requests(
+    state: web::Data<AppState>,
+    _: AdminUser,
+    q: web::Query<counsellors::ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = q.into_inner();
+    let page = state.db.run(move |conn| counsellors::list(conn, q)).await?;
+    Ok(private_json(&page))
+}
+
+async fn decide_counsellor(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    id: String,
+    decision: counsellors::Decision,
+) -> Result<HttpResponse, AppError> {
+    let links = Notifier::new(&state);
+    let request = state
+        .db
+        .write(move |conn| counsellors::decide(conn, &links, &id, &admin.0.user_id, decision))
+        .await?;
+    state.wake_mailer();
+    Ok(private_json(&request))
+}
+
+async fn approve_counsellor(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    decide_counsellor(
+        state,
+        admin,
+        path.into_inner(),
+        counsellors::Decision::Approve,
+    )
+    .await
+}
+
+async fn reject_counsellor(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    path: web::Path<String>,
+    ApiJson(body): ApiJson<counsellors::ReasonInput>,
+) -> Result<HttpResponse, AppError> {
+    let reason = counsellors::check_reason(&body.reason)?;
+    decide_counsellor(
+        state,
+        admin,
+        path.into_inner(),
+        counsellors::Decision::Reject { reason },
+    )
+    .await
+}
+
+async fn revoke_counsellor(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    path: web::Path<String>,
+    ApiJson(body): ApiJson<counsellors::ReasonInput>,
+) -> Result<HttpResponse, AppError> {
+    let reason = counsellors::check_reason(&body.reason)?;
+    decide_counsellor(
+        state,
+        admin,
+        path.into_inner(),
+        counsellors::Decision::Revoke { reason },
+    )
+    .await
 }

@@ -150,6 +150,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     signups,
     signup_events,
     volunteer_records,
+    counsellor_requests,
+    referrals,
+    referral_events,
 );
 
 diesel::table! {
@@ -361,3 +364,58 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    counsellor_requests (id) {
+        id -> Text,
+        user_id -> Text,
+        organisation -> Text,
+        title -> Text,
+        municipality_code -> Text,
+        work_email -> Nullable<Text>,
+        status -> Text,
+        reason -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    referrals (id) {
+        id -> Text,
+        counsellor_id -> Text,
+        client_id -> Nullable<Text>,
+        client_email -> Nullable<Text>,
+        claim_hash -> Nullable<Text>,
+        claimed_at -> Nullable<Timestamp>,
+        task_id -> Nullable<Text>,
+        association_id -> Text,
+        service_id -> Nullable<Text>,
+        note -> Nullable<Text>,
+        status -> Text,
+        share_progress -> Bool,
+        consent_changed_at -> Nullable<Timestamp>,
+        client_message -> Nullable<Text>,
+        decline_reason -> Nullable<Text>,
+        signup_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    referral_events (id) {
+        id -> Text,
+        referral_id -> Text,
+        event -> Text,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(counsellor_requests -> municipalities (municipality_code));
+diesel::joinable!(referrals -> associations (association_id));
+diesel::joinable!(referral_events -> referrals (referral_id));

@@ -8,4 +8,4 @@ pub mod transport;
 pub mod worker;
 
 pub use notifier::Notifier;
-pub use templates::Template;
+pub use templates::{Offer, Template};

@@ -3,7 +3,10 @@
 //! Plain text only: it reads well in every client and cannot carry tracking pixels.
 
 mod associations;
+mod referrals;
 mod signups;
+
+pub use referrals::Offer;
 
 use crate::i18n::Language;
 
@@ -149,6 +152,54 @@ pub enum Template {
         hours: String,
         link: String,
     },
+    /// To a user whose counsellor request was approved.
+    CounsellorApproved {
+        name: String,
+        organisation: String,
+        link: String,
+    },
+    /// To a user whose counsellor request was rejected, with the administrator's reason.
+    CounsellorRejected {
+        name: String,
+        reason: String,
+    },
+    /// To a counsellor whose role was revoked, with the administrator's reason.
+    CounsellorRevoked {
+        name: String,
+        reason: String,
+    },
+    /// To a client with an account: a counsellor referred them. The note is not in the
+    /// email (a mailbox may be shared); the link shows it after signing in.
+    ReferralReceived {
+        name: String,
+        counsellor: String,
+        organisation: String,
+        offer: Offer,
+        link: String,
+    },
+    /// To an address without an account: a counsellor referred its owner, who can register
+    /// with this address to answer.
+    ReferralInvitation {
+        counsellor: String,
+        organisation: String,
+        offer: Offer,
+        link: String,
+        register_link: String,
+        days: i64,
+    },
+    /// To the counsellor: the client accepted or declined.
+    ReferralAnswered {
+        name: String,
+        offer: Offer,
+        accepted: bool,
+        link: String,
+    },
+    /// To the counsellor: nobody answered in time.
+    ReferralExpired {
+        name: String,
+        offer: Offer,
+        link: String,
+    },
 }
 
 /// A rendered email, ready for the outbox.
@@ -186,13 +237,21 @@ impl Template {
             Self::SignupMovedUp { .. } => "signup_moved_up",
             Self::SignupTaskCancelled { .. } => "signup_task_cancelled",
             Self::SignupCompleted { .. } => "signup_completed",
+            Self::CounsellorApproved { .. } => "counsellor_approved",
+            Self::CounsellorRejected { .. } => "counsellor_rejected",
+            Self::CounsellorRevoked { .. } => "counsellor_revoked",
+            Self::ReferralReceived { .. } => "referral_received",
+            Self::ReferralInvitation { .. } => "referral_invitation",
+            Self::ReferralAnswered { .. } => "referral_answered",
+            Self::ReferralExpired { .. } => "referral_expired",
         }
     }
 
     /// Renders the subject and body in `lang`.
     pub fn render(&self, lang: Language) -> Rendered {
-        if let Some((subject, body)) =
-            associations::render(self, lang).or_else(|| signups::render(self, lang))
+        if let Some((subject, body)) = associations::render(self, lang)
+            .or_else(|| signups::render(self, lang))
+            .or_else(|| referrals::render(self, lang))
         {
             return Rendered {
                 kind: self.kind(),

@@ -17,6 +17,7 @@
 pub mod queue;
 pub mod runner;
 
+use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
 
 use crate::db::DbConnection;
@@ -35,14 +36,17 @@ pub enum JobKind {
     VerificationResend,
     /// Send a password reset link if the address belongs to an account.
     PasswordReset,
+    /// Expire a referral still unanswered at its due time and tell the counsellor.
+    ReferralExpiry,
 }
 
 impl JobKind {
     /// Every kind, for parsing stored codes.
-    pub const ALL: [Self; 3] = [
+    pub const ALL: [Self; 4] = [
         Self::Registration,
         Self::VerificationResend,
         Self::PasswordReset,
+        Self::ReferralExpiry,
     ];
 
     /// The stable code stored in `jobs.kind`.
@@ -51,6 +55,7 @@ impl JobKind {
             Self::Registration => "registration",
             Self::VerificationResend => "verification_resend",
             Self::PasswordReset => "password_reset",
+            Self::ReferralExpiry => "referral_expiry",
         }
     }
 
@@ -61,10 +66,10 @@ impl JobKind {
     }
 }
 
-/// Runs one job inside the scheduler's write transaction: `(conn, links, payload)`, where
-/// the payload is the JSON text given to [`schedule`]. An error rolls back whatever the
-/// handler wrote and schedules a retry.
-pub type Handler = fn(&mut DbConnection, &Notifier, &str) -> Result<(), AppError>;
+/// Runs one job inside the scheduler's write transaction: `(conn, links, payload, now)`,
+/// where the payload is the JSON text given to [`schedule`] and `now` the scheduler's
+/// clock. An error rolls back whatever the handler wrote and schedules a retry.
+pub type Handler = fn(&mut DbConnection, &Notifier, &str, NaiveDateTime) -> Result<(), AppError>;
 
 /// The function that runs each kind of job, provided by the features and wired in
 /// `startup.rs` (a struct rather than a map, so a new kind cannot be left unwired).
@@ -73,6 +78,7 @@ pub struct Handlers {
     pub registration: Handler,
     pub verification_resend: Handler,
     pub password_reset: Handler,
+    pub referral_expiry: Handler,
 }
 
 impl Handlers {
@@ -82,6 +88,7 @@ impl Handlers {
             JobKind::Registration => self.registration,
             JobKind::VerificationResend => self.verification_resend,
             JobKind::PasswordReset => self.password_reset,
+            JobKind::ReferralExpiry => self.referral_expiry,
         }
     }
 }

@@ -7,6 +7,7 @@ use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 
+use crate::clock::Clock;
 use crate::config::MailWorkerConfig;
 use crate::db::schema::jobs;
 use crate::db::{DbConnection, write_tx};
@@ -103,16 +104,17 @@ pub fn run_next(
     handlers: &Handlers,
     links: &Notifier,
     retry: &MailWorkerConfig,
+    clock: &Clock,
 ) -> Result<Ran, AppError> {
     write_tx(conn, |conn| {
-        let now = Utc::now().naive_utc();
+        let now = clock.now();
         let Some(job) = claim_due(conn, now)? else {
             return Ok(Ran::Idle);
         };
         let kind = JobKind::from_code(&job.kind);
         let outcome = match kind {
             Some(kind) => {
-                conn.transaction(|conn| (handlers.for_kind(kind))(conn, links, &job.payload))
+                conn.transaction(|conn| (handlers.for_kind(kind))(conn, links, &job.payload, now))
             }
             None => Err(AppError::internal(format!(
                 "unknown job kind {:?}",

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use tokio::sync::{Notify, watch};
 
+use crate::clock::Clock;
 use crate::config::MailWorkerConfig;
 use crate::db::Db;
 use crate::email::Notifier;
@@ -20,6 +21,8 @@ pub struct Runner {
     pub links: Notifier,
     /// Poll interval and retry backoff, the same as the email worker's.
     pub timing: MailWorkerConfig,
+    /// What "due" is measured against.
+    pub clock: Clock,
     /// Nudged after a request commits a job.
     pub wake: Arc<Notify>,
     /// Nudges the email worker after a job that may have queued mail.
@@ -35,11 +38,15 @@ impl Runner {
             if *self.shutdown.borrow() {
                 break;
             }
-            let (handlers, links, timing) =
-                (self.handlers, self.links.clone(), self.timing.clone());
+            let (handlers, links, timing, clock) = (
+                self.handlers,
+                self.links.clone(),
+                self.timing.clone(),
+                self.clock.clone(),
+            );
             let ran = self
                 .db
-                .run(move |conn| queue::run_next(conn, &handlers, &links, &timing))
+                .run(move |conn| queue::run_next(conn, &handlers, &links, &timing, &clock))
                 .await;
             match ran {
                 Ok(Ran::Done(kind)) => {

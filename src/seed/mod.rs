@@ -2,7 +2,8 @@
 //! new installation (or a reviewer, or a front-end developer) can try every search and
 //! sign-up path without typing in associations and tasks by hand.
 //!
-//! The demo has an administrator, a counsellor, three association owners and five
+//! The demo has an administrator, a service counsellor (approved, with three referrals),
+//! three association owners and five
 //! volunteers aged 14–28; fifteen verified associations with their services; over forty
 //! published, upcoming tasks; and sign-ups in every state (see `signups`): pending
 //! (with a message), accepted (automatically, by a member, and after a recorded
@@ -45,6 +46,7 @@ use people::PEOPLE;
 mod associations;
 mod data;
 mod people;
+mod referrals;
 mod signups;
 mod tasks;
 
@@ -56,8 +58,7 @@ pub const DEMO_PASSWORD: &str = "talkoot-demo-kesä-2026";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Administrator,
-    /// A service counsellor (palveluohjaaja). The schema has no counsellor role yet, so for
-    /// now this is an ordinary verified account; the role arrives with a later step.
+    /// A service counsellor (palveluohjaaja), approved by the demo administrator.
     Counsellor,
     AssociationOwner,
     Volunteer,
@@ -67,7 +68,7 @@ impl Role {
     fn label(self) -> &'static str {
         match self {
             Self::Administrator => "administrator",
-            Self::Counsellor => "counsellor (*)",
+            Self::Counsellor => "counsellor",
             Self::AssociationOwner => "association owner",
             Self::Volunteer => "volunteer",
         }
@@ -107,6 +108,8 @@ pub struct Report {
     /// Sign-ups per state, in the order of [`crate::signups::status::SignupStatus::ALL`]; states without
     /// sign-ups are left out.
     pub signups: Vec<(&'static str, usize)>,
+    /// The counsellor's referrals.
+    pub referrals: usize,
     /// The demo accounts.
     pub logins: Vec<Login>,
 }
@@ -142,6 +145,11 @@ impl fmt::Display for Report {
             states.join(", "),
             self.signups.iter().map(|(_, n)| n).sum::<usize>()
         )?;
+        writeln!(
+            f,
+            "The counsellor has made {} referrals (one waiting, one accepted, one link).",
+            self.referrals
+        )?;
         writeln!(f)?;
         writeln!(f, "Demo logins (the same password for every account)")?;
         writeln!(f, "  password: {DEMO_PASSWORD}")?;
@@ -164,11 +172,6 @@ impl fmt::Display for Report {
             )?;
         }
         writeln!(f)?;
-        writeln!(
-            f,
-            "(*) The counsellor role arrives with a later step; for now the counsellor is an \
-             ordinary verified account."
-        )?;
         writeln!(
             f,
             "The demo is for trying Talkoot out. Its password is printed above, so never load \
@@ -247,6 +250,13 @@ fn load(conn: &mut DbConnection, password_hash: &str) -> Result<Report, AppError
         },
         today,
     )?;
+    let referrals = referrals::load(
+        conn,
+        &user_ids,
+        &association_ids,
+        &task_ids,
+        now.naive_utc(),
+    )?;
     let published: i64 = schema::tasks::table
         .filter(schema::tasks::status.eq(TaskStatus::Published.as_str()))
         .count()
@@ -276,6 +286,7 @@ fn load(conn: &mut DbConnection, password_hash: &str) -> Result<Report, AppError
         closed_tasks: summary.closed,
         cancelled_tasks: summary.cancelled,
         signups: summary.by_state,
+        referrals: referrals.referrals,
         logins,
     })
 }

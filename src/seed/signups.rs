@@ -208,6 +208,7 @@ fn upcoming(
     let member = owner(ids, task.association)?;
     let input = SignUpInput {
         message: u.message.map(str::to_owned),
+        referral_id: None,
     };
     let signup = join::sign_up(conn, notifier, task_id, volunteer, input)?;
     match u.then {

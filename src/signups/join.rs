@@ -29,6 +29,10 @@ pub const MAX_MESSAGE_CHARS: usize = 1000;
 #[serde(deny_unknown_fields)]
 pub struct SignUpInput {
     pub message: Option<String>,
+    /// The referral this sign-up answers, when a client accepts one (never from the body:
+    /// only the referral feature sets it).
+    #[serde(skip)]
+    pub referral_id: Option<String>,
 }
 
 /// Why someone cannot sign up. The same reasons drive the hint on a task (`sign_up.reason`,
@@ -211,7 +215,7 @@ pub fn sign_up(
     user_id: &str,
     input: SignUpInput,
 ) -> Result<Signup, AppError> {
-    let message = clean_message(input.message)?;
+    let message = clean_message(input.message.clone())?;
     let viewer = Viewer::load(conn, Some(user_id.to_owned()))?;
     let (task, association, _) = lifecycle::visible(conn, task_id, &viewer)?;
     let task = tasks_model::lock(conn, &task.id)?;
@@ -238,6 +242,7 @@ pub fn sign_up(
             signups::task_id.eq(&task.id),
             signups::volunteer_id.eq(user_id),
             signups::message.eq(&message),
+            signups::referral_id.eq(&input.referral_id),
             signups::status.eq(status.as_str()),
             signups::created_at.eq(now),
             signups::updated_at.eq(now),

@@ -80,6 +80,9 @@ pub struct SignupView {
     pub id: String,
     pub status: SignupStatus,
     pub message: Option<String>,
+    /// Whether the sign-up came from accepting a counsellor's referral. Nothing else of
+    /// the referral (the counsellor, the note) is shown here.
+    pub via_referral: bool,
     pub task: SignupTask,
     /// Present for the association's members only.
     pub volunteer: Option<VolunteerContact>,
@@ -232,6 +235,7 @@ pub fn build(
                 .collect();
             Some(SignupView {
                 feedback: feedback(&s, side),
+                via_referral: s.referral_id.is_some(),
                 id: s.id,
                 status: s.status,
                 message: s.message,

@@ -11,12 +11,16 @@ use std::time::Duration;
 use actix_web::dev::ServerHandle;
 use diesel::prelude::*;
 use serde_json::Value;
-use talkoot::config::{Config, EmailLimits, MailTransportConfig, MailWorkerConfig, RateLimits};
+use talkoot::clock::Clock;
+use talkoot::config::{
+    Config, EmailLimits, MailTransportConfig, MailWorkerConfig, RateLimits, ReferralLimits,
+};
 use talkoot::db::{self, DatabaseUrl, DbConnection, DbPool};
 use talkoot::startup::Application;
 
 mod accounts;
 mod associations;
+mod counsellors;
 mod json;
 mod logs;
 mod mail;
@@ -151,6 +155,9 @@ pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
         // Off, so that the reuse-detection tests see every second use; the grace test
         // turns it on.
         refresh_grace: Duration::ZERO,
+        referrals: ReferralLimits::default(),
+        // Tests move time forward to see referrals expire.
+        clock: Clock::adjustable(),
     }
 }
 

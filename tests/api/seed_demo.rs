@@ -62,8 +62,8 @@ fn printed_password(stdout: &str) -> &str {
 fn printed_login<'a>(stdout: &'a str, text: &str) -> &'a str {
     stdout
         .lines()
-        .find(|l| l.contains(text))
-        .and_then(|l| l.split_whitespace().find(|w| w.contains('@')))
+        .filter(|l| l.contains(text))
+        .find_map(|l| l.split_whitespace().find(|w| w.contains('@')))
         .unwrap_or_else(|| panic!("a login with {text:?} is printed: {stdout}"))
 }
 
@@ -143,6 +143,25 @@ async fn demo_fills_an_empty_database_and_refuses_a_second_time(backend: Backend
         .unwrap();
     assert_eq!(me["roles"], serde_json::json!(["volunteer"]));
     assert!(me["age"].as_i64().is_some_and(|a| (13..30).contains(&a)));
+
+    // The printed counsellor holds the role and follows three referrals: one waiting, one
+    // accepted and shared, one link.
+    let counsellor = app
+        .access_token(printed_login(&stdout, "counsellor"), password)
+        .await;
+    let me = app.get_auth_ok("/api/v1/me", &counsellor).await;
+    assert_eq!(me["counsellor"].str_at("organisation"), "Kouvolan Ohjaamo");
+    let referrals = app.get_auth_ok("/api/v1/referrals", &counsellor).await;
+    let mut statuses = referrals["items"].pluck("status");
+    statuses.sort_unstable();
+    assert_eq!(statuses, ["accepted", "sent", "sent"], "{referrals}");
+    assert!(
+        referrals["items"]
+            .list()
+            .iter()
+            .any(|r| r["progress"]["message"].is_string()),
+        "{referrals}"
+    );
 
     // A second run refuses politely and writes nothing.
     let before = counts(&app);
@@ -309,15 +328,10 @@ async fn demo_sign_ups_show_every_state_and_a_volunteer_record(backend: Backend)
     // A volunteer does not see other people's sign-ups.
     assert_eq!(app.get_auth(&path, &token).await.status(), 404);
 
-    // Demo data is history: no sign-up email was queued, and none was delivered.
+    // Demo data is history: no email was queued (sign-ups, the counsellor's approval,
+    // referrals), and none was delivered.
     let queued: i64 = app
-        .db(|conn| {
-            outbox::table
-                .filter(outbox::kind.like("signup%"))
-                .count()
-                .get_result(conn)
-                .unwrap()
-        })
+        .db(|conn| outbox::table.count().get_result(conn).unwrap())
         .await;
     assert_eq!(queued, 0);
     assert_eq!(app.emails().len(), 0, "{:?}", app.emails());

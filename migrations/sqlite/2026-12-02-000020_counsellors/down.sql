@@ -1,0 +1,1 @@
+DROP TABLE counsellor_requests;
