@@ -35,6 +35,7 @@ mod rate_limits;
 mod reference_data;
 mod request_logs;
 mod seed_demo;
+mod services_search;
 mod signups_age_limits;
 mod signups_concurrency;
 mod signups_flow;
