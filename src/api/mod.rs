@@ -5,6 +5,7 @@ pub mod clean_request;
 pub mod date;
 pub mod json;
 pub mod paging;
+pub mod query;
 pub mod text;
 
 use actix_web::http::header;

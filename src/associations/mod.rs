@@ -1,6 +1,6 @@
 //! Associations (yhdistys) and their public cards: creation and verification, card
-//! editing, members and invitations (membership only by consent), services, search, bulk
-//! import and claims.
+//! editing, members and invitations (membership only by consent), services, search (of
+//! associations and of their services), bulk import and claims.
 
 pub mod access;
 pub mod card;
@@ -16,4 +16,5 @@ pub mod model;
 pub mod moderation;
 pub mod routes;
 pub mod search;
+pub mod service_search;
 pub mod services;

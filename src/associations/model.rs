@@ -238,8 +238,9 @@ pub fn summaries(
         .collect())
 }
 
-/// Recomputes the text that search indexes (card text and services) and bumps the version
-/// that the ETag is made of; call after any change to the card or its services.
+/// Recomputes the text that search indexes (card text and services, and each service's own
+/// text, which names the association) and bumps the version that the ETag is made of; call
+/// after any change to the card or its services.
 pub fn touch(conn: &mut DbConnection, association_id: &str) -> Result<(), AppError> {
     let a: Association = associations::table
         .find(association_id)
@@ -271,6 +272,35 @@ pub fn touch(conn: &mut DbConnection, association_id: &str) -> Result<(), AppErr
             associations::version.eq(associations::version + 1),
             associations::updated_at.eq(Utc::now().naive_utc()),
         ))
+        .execute(conn)?;
+    for s in &services {
+        refresh_service_document(conn, s, &a.name)?;
+    }
+    Ok(())
+}
+
+/// Writes what `GET /services` searches besides a service's name: its description, target
+/// group and how to get it, and its association's name (so that a renamed association's
+/// services are found by the new name). Only a changed text is written, so that an edit of
+/// the card does not rewrite the search index of every service.
+fn refresh_service_document(
+    conn: &mut DbConnection,
+    service: &Service,
+    association_name: &str,
+) -> Result<(), AppError> {
+    let document = [
+        &service.description,
+        &service.target_group,
+        &service.how_to_get,
+    ]
+    .into_iter()
+    .filter_map(|p| p.as_deref())
+    .chain([association_name])
+    .collect::<Vec<_>>()
+    .join("\n");
+    diesel::update(association_services::table.find(&service.id))
+        .filter(association_services::search_document.ne(&document))
+        .set(association_services::search_document.eq(&document))
         .execute(conn)?;
     Ok(())
 }

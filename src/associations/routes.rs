@@ -1,4 +1,5 @@
-//! HTTP handlers for `/associations/*`; answering invitations is in `invitation_routes.rs`.
+//! HTTP handlers for `/associations/*` and the search of their services (`/services`);
+//! answering invitations is in `invitation_routes.rs`.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -14,6 +15,7 @@ use crate::associations::invitations::{self, InviteRequest};
 use crate::associations::members::{self, ChangeRole};
 use crate::associations::model::{self, Card, OWNER};
 use crate::associations::search::{self, SearchQuery};
+use crate::associations::service_search::{self, ServiceQuery};
 use crate::associations::services::{self, ServiceInput};
 use crate::auth::{AuthUser, MaybeAuthUser};
 use crate::error::AppError;
@@ -57,7 +59,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::patch().to(update_service))
             .route(web::delete().to(delete_service)),
     )
-    .service(post_only("/associations/{id}/claim", claim));
+    .service(post_only("/associations/{id}/claim", claim))
+    .service(
+        web::resource("/services")
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(find_services)),
+    );
     crate::associations::invitation_routes::configure(cfg);
 }
 
@@ -82,6 +89,20 @@ async fn list(
     let page = state
         .db
         .run(move |conn| search::search(conn, query.into_inner()))
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// `GET /services`: public, like the cards the services come from, and cached like
+/// `GET /associations` (the default `no-store`).
+async fn find_services(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let query = ServiceQuery::parse(req.query_string())?;
+    let page = state
+        .db
+        .run(move |conn| service_search::search(conn, query))
         .await?;
     Ok(HttpResponse::Ok().json(page))
 }

@@ -4,7 +4,9 @@
 //!
 //! A searchable table has a title-like column (weight A) and a `search_document` column
 //! (weight B), a GIN index on exactly the expression below (PostgreSQL) and an external
-//! content FTS5 table `{table}_fts` over the same two columns (SQLite).
+//! content FTS5 table `{table}_fts` over the same two columns (SQLite). A column that is
+//! also searched on its own ([`column_sql`]) has a GIN index of its own and is a further
+//! column of the FTS5 table.
 
 use crate::db::DbConnection;
 
@@ -40,13 +42,9 @@ pub fn text_sql(
 ) -> TextSql {
     match conn {
         DbConnection::Postgres(_) => {
-            // `word:*` is stemmed and then prefix-matched. The document expression is the one
-            // the GIN index is built on, so the planner uses the index.
-            let query = words
-                .iter()
-                .map(|w| format!("{w}:*"))
-                .collect::<Vec<_>>()
-                .join(" & ");
+            // The document expression is the one the GIN index is built on, so the planner
+            // uses the index.
+            let query = tsquery(words);
             let document = format!(
                 "(setweight(to_tsvector('finnish', {table}.{title}), 'A') || \
                  setweight(to_tsvector('finnish', {table}.search_document), 'B'))"
@@ -65,11 +63,7 @@ pub fn text_sql(
             }
         }
         DbConnection::Sqlite(_) => {
-            let query = words
-                .iter()
-                .map(|w| format!("\"{w}\"*"))
-                .collect::<Vec<_>>()
-                .join(" AND ");
+            let query = fts5_query(words, None);
             TextSql {
                 condition: Fragment {
                     before: format!(
@@ -91,6 +85,54 @@ pub fn text_sql(
     }
 }
 
+/// The condition that every word matches (as a prefix, stemmed on PostgreSQL) in `column`
+/// of `table` alone, for a filter on one field (`GET /services?target_group=`) that the
+/// words of other fields must not satisfy.
+pub fn column_sql(
+    conn: &DbConnection,
+    table: &'static str,
+    column: &'static str,
+    words: &[String],
+) -> Fragment {
+    match conn {
+        // The expression of the column's own GIN index.
+        DbConnection::Postgres(_) => Fragment {
+            before: format!(
+                "to_tsvector('finnish', coalesce({table}.{column}, '')) @@ to_tsquery('finnish', "
+            ),
+            value: tsquery(words),
+            after: ")".into(),
+        },
+        // A column filter of the FTS5 table.
+        DbConnection::Sqlite(_) => Fragment {
+            before: format!(
+                "{table}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH "
+            ),
+            value: fts5_query(words, Some(column)),
+            after: ")".into(),
+        },
+    }
+}
+
+/// PostgreSQL: `word:*` is stemmed and then prefix-matched; every word must match.
+fn tsquery(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("{w}:*"))
+        .collect::<Vec<_>>()
+        .join(" & ")
+}
+
+/// SQLite FTS5: each word a quoted prefix (in one column when given); every word must match.
+fn fts5_query(words: &[String], column: Option<&str>) -> String {
+    let filter = column.map(|c| format!("{c} : ")).unwrap_or_default();
+    words
+        .iter()
+        .map(|w| format!("{filter}\"{w}\"*"))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -98,6 +140,16 @@ mod tests {
         assert_eq!(
             super::words("nuoret & \"OR\" ääni:*"),
             ["nuoret", "or", "ääni"]
+        );
+    }
+
+    #[test]
+    fn every_word_is_a_prefix_in_either_syntax() {
+        let words = super::words("Nuoret aikuiset");
+        assert_eq!(super::tsquery(&words), "nuoret:* & aikuiset:*");
+        assert_eq!(
+            super::fts5_query(&words, Some("target_group")),
+            "target_group : \"nuoret\"* AND target_group : \"aikuiset\"*"
         );
     }
 }

@@ -224,6 +224,7 @@ diesel::table! {
         target_group -> Nullable<Text>,
         price -> Nullable<Text>,
         how_to_get -> Nullable<Text>,
+        search_document -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
     }

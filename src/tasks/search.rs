@@ -11,6 +11,7 @@ use diesel::sql_types::{Bool, Double, Text};
 use serde::Serialize;
 
 use crate::api::paging::{Page, paging};
+use crate::api::query::boolean as bool_param;
 use crate::db::fulltext::{self, text_sql};
 use crate::db::schema::{associations, municipalities, task_categories, tasks};
 use crate::db::{DbConnection, MultiBackend};
@@ -43,17 +44,6 @@ pub struct TaskQuery {
     pub facets: bool,
     pub page: Option<i64>,
     pub per_page: Option<i64>,
-}
-
-fn bool_param(field: &str, value: &str, errors: &mut Vec<FieldError>) -> Option<bool> {
-    match value {
-        "true" | "1" => Some(true),
-        "false" | "0" => Some(false),
-        _ => {
-            errors.push(FieldError::new(field, "invalid", "Use true or false."));
-            None
-        }
-    }
 }
 
 /// A date-time bound: RFC 3339, or a plain date meaning its midnight (UTC).

@@ -1,5 +1,5 @@
 //! Associations made for a test: through the API, verified by an administrator, or
-//! imported straight into the database.
+//! imported straight into the database; their services; their members.
 
 use serde_json::{Value, json};
 
@@ -63,6 +63,22 @@ impl TestApp {
             .expect("insert association")
         })
         .await
+    }
+}
+
+impl TestApp {
+    /// Adds a service through the API as a member of the association (`token`); returns
+    /// the service's id.
+    pub async fn add_service(&self, token: &str, association: &str, body: Value) -> String {
+        let response = self
+            .post_auth(
+                &format!("/api/v1/associations/{association}/services"),
+                token,
+                &body,
+            )
+            .await;
+        assert_eq!(response.status(), 201, "adding the service {body}");
+        response.json::<Value>().await.expect("service").id()
     }
 }
 

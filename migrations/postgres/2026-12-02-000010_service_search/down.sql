@@ -1,0 +1,3 @@
+DROP INDEX association_services_target_group_idx;
+DROP INDEX association_services_search_idx;
+ALTER TABLE association_services DROP COLUMN search_document;

@@ -1,0 +1,5 @@
+DROP TRIGGER association_services_fts_update;
+DROP TRIGGER association_services_fts_delete;
+DROP TRIGGER association_services_fts_insert;
+DROP TABLE association_services_fts;
+ALTER TABLE association_services DROP COLUMN search_document;
