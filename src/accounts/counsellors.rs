@@ -17,6 +17,7 @@ use crate::api::paging::{Page, paging};
 use crate::api::text;
 use crate::db::DbConnection;
 use crate::db::schema::{counsellor_requests, users};
+use crate::db::stored::StoredEnum;
 use crate::email::{Notifier, Template, outbox};
 use crate::error::{AppError, FieldError, ProblemType};
 use crate::i18n::Language;
@@ -42,32 +43,17 @@ pub enum RequestStatus {
     Revoked,
 }
 
-impl RequestStatus {
-    /// Every status, for parsing.
-    pub const ALL: [Self; 4] = [Self::Pending, Self::Approved, Self::Rejected, Self::Revoked];
+impl StoredEnum for RequestStatus {
+    const WHAT: &'static str = "status";
+    const ALL: &'static [Self] = &[Self::Pending, Self::Approved, Self::Rejected, Self::Revoked];
 
-    /// The stored text.
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Self::Pending => "pending",
             Self::Approved => "approved",
             Self::Rejected => "rejected",
             Self::Revoked => "revoked",
         }
-    }
-
-    /// The status named `text` (a query parameter), or a 422 naming `field`.
-    pub fn parse(field: &str, text: &str) -> Result<Self, AppError> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| {
-                AppError::field(
-                    field,
-                    "unknown_value",
-                    "The status is pending, approved, rejected or revoked.",
-                )
-            })
     }
 }
 
@@ -82,10 +68,7 @@ impl TryFrom<String> for RequestStatus {
     type Error = String;
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| format!("unknown counsellor request status {text:?} in the database"))
+        Self::from_stored(&text)
     }
 }
 
@@ -226,6 +209,21 @@ pub fn check_reason(raw: &str) -> Result<String, AppError> {
     Ok(reason)
 }
 
+/// Takes the account's row lock (`FOR NO KEY UPDATE`) for the rest of the transaction on
+/// PostgreSQL, so that a revocation and a referral made at the same moment happen one
+/// after the other; SQLite's `BEGIN IMMEDIATE` already serialises writers.
+pub fn lock_account(conn: &mut DbConnection, user_id: &str) -> Result<(), AppError> {
+    if let DbConnection::Postgres(pg) = conn {
+        users::table
+            .find(user_id)
+            .select(users::id)
+            .for_no_key_update()
+            .first::<String>(pg)
+            .optional()?;
+    }
+    Ok(())
+}
+
 /// The user's approved request, if they are a counsellor now.
 pub fn role(conn: &mut DbConnection, user_id: &str) -> Result<Option<RequestRow>, AppError> {
     Ok(counsellor_requests::table
@@ -348,7 +346,7 @@ pub fn list(conn: &mut DbConnection, query: ListQuery) -> Result<Page<RequestVie
     let status = query
         .status
         .as_deref()
-        .map(|s| RequestStatus::parse("status", s))
+        .map(|s| RequestStatus::from_param("status", s))
         .transpose()?;
     let filtered = || {
         let mut q = counsellor_requests::table
@@ -414,6 +412,7 @@ pub fn decide(
         .first(conn)
         .optional()?
         .ok_or(AppError::NotFound)?;
+    lock_account(conn, &row.user_id)?;
     let (from, to, reason) = match &decision {
         Decision::Approve => (RequestStatus::Pending, RequestStatus::Approved, None),
         Decision::Reject { reason } => (

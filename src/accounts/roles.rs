@@ -43,8 +43,6 @@ impl FromRequest for AdminUser {
 #[derive(Debug, Clone)]
 pub struct CounsellorUser {
     pub user: AuthUser,
-    /// The organisation the role was approved for.
-    pub organisation: String,
 }
 
 impl FromRequest for CounsellorUser {
@@ -63,10 +61,7 @@ impl FromRequest for CounsellorUser {
                 .run(move |conn| counsellors::role(conn, &id))
                 .await?
             {
-                Some(role) => Ok(CounsellorUser {
-                    user,
-                    organisation: role.organisation,
-                }),
+                Some(_) => Ok(CounsellorUser { user }),
                 None => Err(AppError::ineligible(
                     ProblemType::NotACounsellor,
                     "Only an approved service counsellor can do this.",

@@ -6,6 +6,7 @@
 pub mod fulltext;
 pub mod json;
 pub mod schema;
+pub mod stored;
 
 use std::path::PathBuf;
 use std::time::Duration;

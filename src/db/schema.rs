@@ -363,6 +363,7 @@ diesel::table! {
         run_at -> Timestamp,
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
+        first_due_at -> Nullable<Timestamp>,
     }
 }
 

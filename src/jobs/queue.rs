@@ -55,6 +55,7 @@ pub fn schedule<P: Serialize>(
             jobs::attempts.eq(0),
             jobs::run_at.eq(run_at),
             jobs::created_at.eq(Utc::now().naive_utc()),
+            jobs::first_due_at.eq(Some(run_at)),
         ))
         .execute(conn)?;
     Ok(id)
@@ -77,6 +78,7 @@ struct DueJob {
     payload: String,
     attempts: i32,
     created_at: NaiveDateTime,
+    first_due_at: Option<NaiveDateTime>,
 }
 
 /// What [`run_next`] did.
@@ -171,7 +173,10 @@ fn record_failure(
 ) -> Result<Ran, AppError> {
     let attempt = job.attempts.saturating_add(1);
     let retry_in = backoff(attempt, retry.base_backoff, retry.max_backoff);
-    let age = (now - job.created_at).to_std().unwrap_or_default();
+    // Counted from when the job first came due: one scheduled a month ahead must not give
+    // up at its first failure.
+    let due_since = job.first_due_at.unwrap_or(job.created_at);
+    let age = (now - due_since).to_std().unwrap_or_default();
     let gave_up = age >= retry.give_up_after;
     let retry_at =
         now + chrono::Duration::from_std(retry_in).unwrap_or_else(|_| chrono::Duration::hours(1));

@@ -11,14 +11,17 @@ use serde::Deserialize;
 
 use crate::accounts::model as accounts;
 use crate::api::text;
+use crate::associations::model::{self as associations, VERIFIED};
 use crate::auth::tokens;
 use crate::db::DbConnection;
 use crate::db::schema::referrals;
+use crate::db::stored::StoredEnum;
 use crate::email::Notifier;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldError, ProblemType};
 use crate::referrals::model::{self, Event, Referral, ReferralStatus};
 use crate::referrals::notify::{self, Outcome};
 use crate::signups::join::{self, SignUpInput};
+use crate::tasks::model as tasks;
 
 /// Longest message or reason a client writes.
 pub const ANSWER_MAX: usize = 1000;
@@ -106,6 +109,33 @@ fn check_open(referral: &Referral, now: NaiveDateTime) -> Result<(), AppError> {
     ))
 }
 
+/// Refuses an acceptance when the offer itself is gone: a task no longer open (with the
+/// sign-up's own problem: the sign-up would only say "not found" for a task the client can
+/// no longer see) or an association no longer verified. The referral stays open.
+fn check_still_offered(
+    conn: &mut DbConnection,
+    referral: &Referral,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let association =
+        associations::find(conn, &referral.association_id)?.ok_or(AppError::NotFound)?;
+    match &referral.task_id {
+        Some(task_id) => {
+            let task = tasks::find(conn, task_id)?.ok_or(AppError::NotFound)?;
+            match join::check(conn, &task, &association, Some(user_id), now)? {
+                Some(refusal) => Err(refusal.error(&task)),
+                None => Ok(()),
+            }
+        }
+        None if association.status != VERIFIED => Err(AppError::rule(
+            ProblemType::AssociationNotVerified,
+            "The association is not verified at the moment, so it cannot be accepted.",
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Binds an unbound referral to the client who answers it.
 fn bind(conn: &mut DbConnection, referral: &Referral, user_id: &str) -> Result<(), AppError> {
     if referral.client_id.is_none() {
@@ -146,7 +176,8 @@ pub fn claim(
     let claimed = diesel::update(
         referrals::table
             .find(&referral.id)
-            .filter(referrals::client_id.is_null()),
+            .filter(referrals::client_id.is_null())
+            .filter(referrals::claimed_at.is_null()),
     )
     .set((
         referrals::client_id.eq(user_id),
@@ -175,6 +206,7 @@ pub fn accept(
     model::lock(conn, id)?;
     let referral = find_for_client(conn, id, user_id)?;
     check_open(&referral, now)?;
+    check_still_offered(conn, &referral, user_id, now)?;
     bind(conn, &referral, user_id)?;
     let signup_id = match &referral.task_id {
         Some(task_id) => {
@@ -203,14 +235,15 @@ pub fn accept(
         ))
         .execute(conn)?;
     model::record(conn, &referral.id, Event::Accepted, Some(user_id), now)?;
-    if input.share_progress {
-        model::record(
-            conn,
-            &referral.id,
-            Event::SharingStarted,
-            Some(user_id),
-            now,
-        )?;
+    // The consent given with the answer is a change only if it differs from what the
+    // client had already set; the history records changes.
+    if input.share_progress != referral.share_progress {
+        let event = if input.share_progress {
+            Event::SharingStarted
+        } else {
+            Event::SharingStopped
+        };
+        model::record(conn, &referral.id, event, Some(user_id), now)?;
     }
     notify::to_counsellor(conn, links, &referral, Outcome::Accepted)?;
     model::find(conn, &referral.id)?.ok_or(AppError::NotFound)

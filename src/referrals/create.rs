@@ -21,13 +21,15 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
 
-use crate::accounts::model::{self as accounts, check_email, normalize_email};
+use crate::accounts::counsellors::{self, RequestStatus};
+use crate::accounts::model::{self as accounts, age_on, check_email, normalize_email};
 use crate::api::text;
 use crate::associations::model::{self as associations, Association, VERIFIED};
 use crate::auth::tokens;
 use crate::config::ReferralLimits;
 use crate::db::DbConnection;
-use crate::db::schema::{association_services, counsellor_requests, referrals, users};
+use crate::db::schema::{association_services, counsellor_requests, referrals};
+use crate::db::stored::StoredEnum;
 use crate::email::Notifier;
 use crate::error::{AppError, FieldError, ProblemType};
 use crate::jobs::{self, JobKind};
@@ -36,6 +38,9 @@ use crate::referrals::model::{self, Event, Referral, ReferralStatus};
 use crate::referrals::notify;
 use crate::signups::join::{self, Refusal};
 use crate::tasks::model::{self as tasks, Task};
+
+/// The age of majority: below it a client is a minor, whose age range is checked at once.
+pub const ADULT: i32 = 18;
 
 /// Longest note a counsellor may write to a client.
 pub const NOTE_MAX: usize = 1000;
@@ -97,7 +102,7 @@ pub fn create(
     now: NaiveDateTime,
 ) -> Result<Created, AppError> {
     let (email, note) = check_fields(&input)?;
-    let target = target(conn, &input)?;
+    let target = target(conn, &input, now)?;
     lock_counsellor(conn, counsellor.user_id)?;
     check_daily_cap(conn, counsellor, now)?;
     let client = match &email {
@@ -114,8 +119,17 @@ pub fn create(
         }
         None => None,
     };
-    let born = client.as_ref().and_then(|c| c.birth_date);
-    if let (Some(task), Some(born)) = (&target.task, born)
+    // A minor outside the task's age range is refused now, with the sign-up's own problem,
+    // so that the counsellor hears it before the young person does. Only a verified
+    // account's birth date counts (anyone can register an address without verifying it),
+    // and only a minor's: an adult's age is left to the sign-up, so that a counsellor
+    // cannot probe an adult's age with tasks of different ranges.
+    let minor_born = client
+        .as_ref()
+        .filter(|c| c.email_verified_at.is_some())
+        .and_then(|c| c.birth_date)
+        .filter(|born| age_on(*born, now.date()) < ADULT);
+    if let (Some(task), Some(born)) = (&target.task, minor_born)
         && let Some(refusal) = join::age_refusal(task, born, now)
     {
         return Err(refusal.error(task));
@@ -165,13 +179,16 @@ pub fn create(
 /// The address (normalised) and the note (cleaned), or every field error at once.
 fn check_fields(input: &CreateInput) -> Result<(Option<String>, Option<String>), AppError> {
     let mut errors = Vec::new();
-    let email = input
-        .client_email
-        .as_deref()
-        .map(normalize_email)
-        .filter(|e| !e.is_empty());
-    if let Some(email) = &email {
-        errors.extend(check_email("client_email", email));
+    // Left out (or null) means a link; a blank address is a mistake, not a wish for one.
+    let email = input.client_email.as_deref().map(normalize_email);
+    match &email {
+        Some(email) if email.is_empty() => errors.push(FieldError::new(
+            "client_email",
+            "required",
+            "Give the client's address, or leave the field out to get a link.",
+        )),
+        Some(email) => errors.extend(check_email("client_email", email)),
+        None => {}
     }
     let note = match input.note.as_deref().map(|n| text::multi_line("note", n)) {
         Some(Ok(note)) if note.chars().count() > NOTE_MAX => {
@@ -219,14 +236,18 @@ fn unknown(field: &str) -> AppError {
 }
 
 /// The task or association offered, if it can be offered now.
-fn target(conn: &mut DbConnection, input: &CreateInput) -> Result<Target, AppError> {
+fn target(
+    conn: &mut DbConnection,
+    input: &CreateInput,
+    now: NaiveDateTime,
+) -> Result<Target, AppError> {
     if let Some(task_id) = &input.task_id {
         let task = tasks::find(conn, task_id)?.ok_or_else(|| unknown("task_id"))?;
         let association =
             associations::find(conn, &task.association_id)?.ok_or_else(|| unknown("task_id"))?;
         // The task-level rules of a sign-up, in the sign-up's own words; "sign in" means
         // they all passed (the client's own rules are checked below, or at acceptance).
-        match join::check(conn, &task, &association, None)? {
+        match join::check(conn, &task, &association, None, now)? {
             Some(Refusal::SignInRequired) | None => {}
             Some(refusal) => return Err(refusal.error(&task)),
         }
@@ -267,19 +288,15 @@ fn target(conn: &mut DbConnection, input: &CreateInput) -> Result<Target, AppErr
 }
 
 /// Serialises one counsellor's referrals, so that the caps below cannot be raced past on
-/// PostgreSQL (SQLite's `BEGIN IMMEDIATE` already serialises writers). It also waits for
-/// an administrator revoking the role at the same moment.
+/// PostgreSQL (SQLite's `BEGIN IMMEDIATE` already serialises writers), and with an
+/// administrator revoking the role at the same moment (which takes the same lock), then
+/// checks that the role still holds. `FOR NO KEY UPDATE` leaves rows that merely refer to
+/// the account (sessions, outbox) free to be written meanwhile.
 fn lock_counsellor(conn: &mut DbConnection, user_id: &str) -> Result<(), AppError> {
-    if let DbConnection::Postgres(pg) = conn {
-        users::table
-            .find(user_id)
-            .select(users::id)
-            .for_update()
-            .first::<String>(pg)?;
-    }
+    counsellors::lock_account(conn, user_id)?;
     let still: i64 = counsellor_requests::table
         .filter(counsellor_requests::user_id.eq(user_id))
-        .filter(counsellor_requests::status.eq("approved"))
+        .filter(counsellor_requests::status.eq(RequestStatus::Approved.as_str()))
         .count()
         .get_result(conn)?;
     if still == 0 {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::DbConnection;
 use crate::db::schema::referrals;
+use crate::db::stored::StoredEnum;
 use crate::email::Notifier;
 use crate::error::AppError;
 use crate::jobs::{self, JobKind};

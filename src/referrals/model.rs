@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::db::DbConnection;
 use crate::db::schema::{referral_events, referrals};
+use crate::db::stored::StoredEnum;
 use crate::error::AppError;
 
 /// Where a referral stands (DESIGN.md: `sent` → `accepted` | `declined` | `expired`).
@@ -24,32 +25,17 @@ pub enum ReferralStatus {
     Expired,
 }
 
-impl ReferralStatus {
-    /// Every status, for parsing.
-    pub const ALL: [Self; 4] = [Self::Sent, Self::Accepted, Self::Declined, Self::Expired];
+impl StoredEnum for ReferralStatus {
+    const WHAT: &'static str = "referral status";
+    const ALL: &'static [Self] = &[Self::Sent, Self::Accepted, Self::Declined, Self::Expired];
 
-    /// The stored text.
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Self::Sent => "sent",
             Self::Accepted => "accepted",
             Self::Declined => "declined",
             Self::Expired => "expired",
         }
-    }
-
-    /// The status named by a query parameter, or a 422 naming `field`.
-    pub fn parse(field: &str, text: &str) -> Result<Self, AppError> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| {
-                AppError::field(
-                    field,
-                    "unknown_value",
-                    "The status is sent, accepted, declined or expired.",
-                )
-            })
     }
 }
 
@@ -64,10 +50,7 @@ impl TryFrom<String> for ReferralStatus {
     type Error = String;
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| format!("unknown referral status {text:?} in the database"))
+        Self::from_stored(&text)
     }
 }
 
@@ -84,8 +67,9 @@ pub enum Event {
     SharingStopped,
 }
 
-impl Event {
-    const ALL: [Self; 7] = [
+impl StoredEnum for Event {
+    const WHAT: &'static str = "referral event";
+    const ALL: &'static [Self] = &[
         Self::Sent,
         Self::Claimed,
         Self::Accepted,
@@ -95,8 +79,7 @@ impl Event {
         Self::SharingStopped,
     ];
 
-    /// The stored text.
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Self::Sent => "sent",
             Self::Claimed => "claimed",
@@ -106,17 +89,6 @@ impl Event {
             Self::SharingStarted => "sharing_started",
             Self::SharingStopped => "sharing_stopped",
         }
-    }
-}
-
-impl TryFrom<String> for Event {
-    type Error = String;
-
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| format!("unknown referral event {text:?} in the database"))
     }
 }
 
@@ -226,7 +198,7 @@ pub fn history(conn: &mut DbConnection, referral_id: &str) -> Result<Vec<History
     rows.into_iter()
         .map(|(event, at)| {
             Ok(HistoryEntry {
-                event: Event::try_from(event).map_err(AppError::internal)?,
+                event: Event::from_stored(&event).map_err(AppError::internal)?,
                 at: at.and_utc(),
             })
         })

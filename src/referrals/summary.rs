@@ -3,14 +3,16 @@
 //! for clients who share their progress, and the answer says so: an honest figure, never a
 //! peek at what a client keeps to themselves.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::db::DbConnection;
 use crate::db::schema::{referrals, signups};
+use crate::db::stored::StoredEnum;
+use crate::db::{DbConnection, MultiBackend};
 use crate::error::AppError;
 use crate::referrals::model::{Referral, ReferralStatus};
+use crate::signups::status::SignupStatus;
 
 /// `GET /referrals/summary` query: referrals made from `from` to `to` (inclusive days, UTC).
 #[derive(Debug, Default, Deserialize)]
@@ -56,47 +58,45 @@ pub fn summary(
             "The end of the period is before its start.",
         ));
     }
+    // [start, end) of creation times; the day after `to` is where it ends.
+    let start = query.from.map(|d| d.and_time(NaiveTime::MIN));
+    let end = query
+        .to
+        .and_then(|d| d.succ_opt())
+        .map(|d| d.and_time(NaiveTime::MIN));
     let mut rows = referrals::table
         .filter(referrals::counsellor_id.eq(counsellor_id))
-        .into_boxed::<crate::db::MultiBackend>();
-    if let Some(from) = query.from {
-        rows = rows.filter(referrals::created_at.ge(from.and_time(chrono::NaiveTime::MIN)));
+        .into_boxed::<MultiBackend>();
+    let mut completed = signups::table
+        .inner_join(referrals::table.on(referrals::signup_id.eq(signups::id.nullable())))
+        .filter(referrals::counsellor_id.eq(counsellor_id))
+        .filter(referrals::share_progress.eq(true))
+        .filter(referrals::status.eq(ReferralStatus::Accepted.as_str()))
+        .filter(signups::status.eq(SignupStatus::Completed.as_str()))
+        .into_boxed::<MultiBackend>();
+    if let Some(start) = start {
+        rows = rows.filter(referrals::created_at.ge(start));
+        completed = completed.filter(referrals::created_at.ge(start));
     }
-    if let Some(to) = query.to.and_then(|d| d.succ_opt()) {
-        rows = rows.filter(referrals::created_at.lt(to.and_time(chrono::NaiveTime::MIN)));
+    if let Some(end) = end {
+        rows = rows.filter(referrals::created_at.lt(end));
+        completed = completed.filter(referrals::created_at.lt(end));
     }
     let rows: Vec<Referral> = rows.select(Referral::as_select()).load(conn)?;
-    let count = |status: ReferralStatus| {
-        i64::try_from(rows.iter().filter(|r| r.status_at(now) == status).count()).unwrap_or(0)
+    let completed: i64 = completed.count().get_result(conn)?;
+    let count = |keep: &dyn Fn(&Referral) -> bool| {
+        i64::try_from(rows.iter().filter(|r| keep(r)).count()).unwrap_or(0)
     };
-    let shared: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.share_progress && r.status == ReferralStatus::Accepted)
-        .filter_map(|r| r.signup_id.as_deref())
-        .collect();
-    let completed: i64 = if shared.is_empty() {
-        0
-    } else {
-        signups::table
-            .filter(signups::id.eq_any(&shared))
-            .filter(signups::status.eq("completed"))
-            .count()
-            .get_result(conn)?
-    };
+    let status = |status: ReferralStatus| count(&|r| r.status_at(now) == status);
     Ok(Summary {
         from: query.from,
         to: query.to,
-        referred: i64::try_from(rows.len()).unwrap_or(0),
-        open: count(ReferralStatus::Sent),
-        accepted: count(ReferralStatus::Accepted),
-        declined: count(ReferralStatus::Declined),
-        expired: count(ReferralStatus::Expired),
-        sharing: i64::try_from(
-            rows.iter()
-                .filter(|r| r.share_progress && r.status == ReferralStatus::Accepted)
-                .count(),
-        )
-        .unwrap_or(0),
+        referred: count(&|_| true),
+        open: status(ReferralStatus::Sent),
+        accepted: status(ReferralStatus::Accepted),
+        declined: status(ReferralStatus::Declined),
+        expired: status(ReferralStatus::Expired),
+        sharing: count(&|r| r.share_progress && r.status == ReferralStatus::Accepted),
         completed_while_sharing: completed,
     })
 }

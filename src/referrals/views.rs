@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::counsellors;
 use crate::accounts::model as accounts;
 use crate::api::paging::{Page, paging};
-use crate::associations::model as associations;
+use crate::associations::model::{self as associations, VERIFIED};
 use crate::db::DbConnection;
 use crate::db::schema::{association_services, referrals, signups, tasks, users};
+use crate::db::stored::StoredEnum;
 use crate::error::AppError;
 use crate::referrals::model::{self, HistoryEntry, Referral, ReferralStatus};
 
@@ -289,23 +290,41 @@ fn status_filter(
     })
 }
 
-/// The counsellor's referrals, newest first.
-pub fn list_for_counsellor(
+/// Whose referrals a list shows.
+enum Whose<'a> {
+    /// The ones this counsellor made.
+    Counsellor(&'a str),
+    /// The ones bound to this client, or sent to their verified address (empty when the
+    /// address is not verified: no referral has an empty address) and not bound yet.
+    Client { id: &'a str, address: String },
+}
+
+/// One page of `whose` referrals at `now`, newest first, each shown with `view`.
+fn page_of<V>(
     conn: &mut DbConnection,
-    counsellor_id: &str,
+    whose: &Whose<'_>,
     query: ListQuery,
     now: NaiveDateTime,
-) -> Result<Page<CounsellorView>, AppError> {
+    view: fn(&mut DbConnection, Referral, NaiveDateTime) -> Result<V, AppError>,
+) -> Result<Page<V>, AppError> {
     let (page, per_page) = paging(query.page, query.per_page)?;
     let status = query
         .status
         .as_deref()
-        .map(|s| ReferralStatus::parse("status", s))
+        .map(|s| ReferralStatus::from_param("status", s))
         .transpose()?;
     let filtered = || {
-        let mut q = referrals::table
-            .filter(referrals::counsellor_id.eq(counsellor_id.to_owned()))
-            .into_boxed::<crate::db::MultiBackend>();
+        let mut q = referrals::table.into_boxed::<crate::db::MultiBackend>();
+        q = match whose {
+            Whose::Counsellor(id) => q.filter(referrals::counsellor_id.eq(id.to_string())),
+            Whose::Client { id, address } => q.filter(
+                referrals::client_id
+                    .eq(id.to_string())
+                    .or(referrals::client_id
+                        .is_null()
+                        .and(referrals::client_email.eq(address.clone()))),
+            ),
+        };
         if let Some(condition) = status_filter(status, now) {
             q = q.filter(condition);
         }
@@ -320,7 +339,7 @@ pub fn list_for_counsellor(
         .load(conn)?;
     let items = rows
         .into_iter()
-        .map(|r| for_counsellor(conn, r, now))
+        .map(|r| view(conn, r, now))
         .collect::<Result<_, _>>()?;
     Ok(Page {
         items,
@@ -330,11 +349,29 @@ pub fn list_for_counsellor(
     })
 }
 
+/// The counsellor's referrals, newest first.
+pub fn list_for_counsellor(
+    conn: &mut DbConnection,
+    counsellor_id: &str,
+    query: ListQuery,
+    now: NaiveDateTime,
+) -> Result<Page<CounsellorView>, AppError> {
+    page_of(
+        conn,
+        &Whose::Counsellor(counsellor_id),
+        query,
+        now,
+        for_counsellor,
+    )
+}
+
 fn contact(conn: &mut DbConnection, r: &Referral) -> Result<Option<Contact>, AppError> {
     if r.status != ReferralStatus::Accepted {
         return Ok(None);
     }
-    let Some(a) = associations::find(conn, &r.association_id)? else {
+    // A suspended association's contact details are not handed out.
+    let Some(a) = associations::find(conn, &r.association_id)?.filter(|a| a.status == VERIFIED)
+    else {
         return Ok(None);
     };
     let how_to_get = match &r.service_id {
@@ -396,49 +433,20 @@ pub fn list_for_client(
     query: ListQuery,
     now: NaiveDateTime,
 ) -> Result<Page<ClientView>, AppError> {
-    let (page, per_page) = paging(query.page, query.per_page)?;
-    let status = query
-        .status
-        .as_deref()
-        .map(|s| ReferralStatus::parse("status", s))
-        .transpose()?;
     let user = accounts::find(conn, user_id)?.ok_or(AppError::Unauthorized)?;
-    // An unverified address matches nothing (no referral has an empty address).
     let address = if user.email_verified_at.is_some() {
-        user.email.clone()
+        user.email
     } else {
         String::new()
     };
-    let filtered = || {
-        let mut q = referrals::table
-            .filter(
-                referrals::client_id
-                    .eq(user_id.to_owned())
-                    .or(referrals::client_id
-                        .is_null()
-                        .and(referrals::client_email.eq(address.clone()))),
-            )
-            .into_boxed::<crate::db::MultiBackend>();
-        if let Some(condition) = status_filter(status, now) {
-            q = q.filter(condition);
-        }
-        q
-    };
-    let total: i64 = filtered().count().get_result(conn)?;
-    let rows: Vec<Referral> = filtered()
-        .order((referrals::created_at.desc(), referrals::id.desc()))
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-        .select(Referral::as_select())
-        .load(conn)?;
-    let items = rows
-        .into_iter()
-        .map(|r| for_client(conn, r, now))
-        .collect::<Result<_, _>>()?;
-    Ok(Page {
-        items,
-        total,
-        page,
-        per_page,
-    })
+    page_of(
+        conn,
+        &Whose::Client {
+            id: user_id,
+            address,
+        },
+        query,
+        now,
+        for_client,
+    )
 }

@@ -103,15 +103,16 @@ impl Refusal {
     }
 }
 
-/// Checks every rule for `user_id` signing up to `task` now. The caller should hold the
+/// Checks every rule for `user_id` signing up to `task` at `now` (the caller's clock, so
+/// that a referral's checks and its expiry read the same time). The caller should hold the
 /// task's lock when the answer decides a sign-up.
 pub fn check(
     conn: &mut DbConnection,
     task: &Task,
     association: &Association,
     user_id: Option<&str>,
+    now: NaiveDateTime,
 ) -> Result<Option<Refusal>, AppError> {
-    let now = Utc::now().naive_utc();
     if task.status != TaskStatus::Published || association.status != VERIFIED {
         return Ok(Some(Refusal::NotPublished));
     }
@@ -226,7 +227,13 @@ pub fn sign_up(
     if verified.is_none() {
         return Err(AppError::EmailNotVerified);
     }
-    if let Some(refusal) = check(conn, &task, &association, Some(user_id))? {
+    if let Some(refusal) = check(
+        conn,
+        &task,
+        &association,
+        Some(user_id),
+        Utc::now().naive_utc(),
+    )? {
         return Err(refusal.error(&task));
     }
     let status = match task.spots_left() {

@@ -29,7 +29,13 @@ pub fn sign_up_hint(
     association: &Association,
     user_id: Option<&str>,
 ) -> Result<SignUpStatus, AppError> {
-    let refusal = join::check(conn, task, association, user_id)?;
+    let refusal = join::check(
+        conn,
+        task,
+        association,
+        user_id,
+        chrono::Utc::now().naive_utc(),
+    )?;
     Ok(SignUpStatus {
         can_sign_up: refusal.is_none(),
         reason: refusal.map(Refusal::reason),

@@ -23,8 +23,16 @@ async fn job_rows(app: &TestApp) -> Vec<(String, String, i32, Option<String>)> {
     .await
 }
 
-/// Writes a job row straight into the table, as a bug or a newer release could leave it.
-async fn insert_job(app: &TestApp, kind: &'static str, payload: &'static str, age_hours: i64) {
+/// Writes a job row straight into the table, as a bug or a newer release could leave it,
+/// `age_hours` old and first due now (`first_due`) or, like rows from before that column,
+/// without a first due time.
+async fn insert_job(
+    app: &TestApp,
+    kind: &'static str,
+    payload: &'static str,
+    age_hours: i64,
+    first_due: bool,
+) {
     app.db(move |conn| {
         let created = Utc::now().naive_utc() - chrono::Duration::hours(age_hours);
         diesel::insert_into(jobs::table)
@@ -36,6 +44,7 @@ async fn insert_job(app: &TestApp, kind: &'static str, payload: &'static str, ag
                 jobs::attempts.eq(0),
                 jobs::run_at.eq(Utc::now().naive_utc()),
                 jobs::created_at.eq(created),
+                jobs::first_due_at.eq(first_due.then(|| Utc::now().naive_utc())),
             ))
             .execute(conn)
             .unwrap();
@@ -46,9 +55,12 @@ async fn insert_job(app: &TestApp, kind: &'static str, payload: &'static str, ag
 async fn failing_jobs_are_retried_then_kept_and_others_still_run(backend: Backend) {
     let app = spawn_app(backend).await;
     // Unknown to this build: retried (a newer instance may know it).
-    insert_job(&app, "from_a_newer_release", "{}", 0).await;
+    insert_job(&app, "from_a_newer_release", "{}", 0, true).await;
     // A payload that does not parse, a day old: one more try, then kept as failed.
-    insert_job(&app, "password_reset", "not json", 25).await;
+    insert_job(&app, "password_reset", "not json", 25, false).await;
+    // Written a month ago but due only now (a referral's expiry): its first failure is
+    // retried, since the day of retries counts from when it came due.
+    insert_job(&app, "referral_expiry", "not json", 24 * 30, true).await;
 
     // The test configuration retries after 0.2 s, doubling up to 1 s.
     let mut rows = Vec::new();
@@ -77,6 +89,10 @@ async fn failing_jobs_are_retried_then_kept_and_others_still_run(backend: Backen
         error.as_deref().unwrap().contains("job payload"),
         "{rows:?}"
     );
+    let (kind, status, attempts, _) = &rows[2];
+    assert_eq!(kind, "referral_expiry", "{rows:?}");
+    assert_eq!(status, "pending", "{rows:?}");
+    assert!(*attempts >= 1, "{rows:?}");
 
     // Meanwhile the scheduler goes on with good jobs.
     let email = "jonossa@example.fi";
@@ -87,7 +103,7 @@ async fn failing_jobs_are_retried_then_kept_and_others_still_run(backend: Backen
         app.last_email_to(email, 2).await.subject,
         "Salasanan vaihtaminen"
     );
-    assert_eq!(job_rows(&app).await.len(), 2, "done jobs are deleted");
+    assert_eq!(job_rows(&app).await.len(), 3, "done jobs are deleted");
 }
 
 async fn a_job_runs_once_with_two_instances_on_one_database(backend: Backend) {

@@ -210,6 +210,16 @@ async fn an_invited_address_registers_and_accepts_without_sharing(backend: Backe
     let mine = app.get_auth_ok("/api/v1/me/referrals", &client).await;
     assert_eq!(mine["total"], 1);
 
+    // Sharing turned on while thinking it over, and off again with the answer: both
+    // changes are in the history.
+    let on = app
+        .patch_auth(
+            &format!("/api/v1/me/referrals/{id}"),
+            &client,
+            &json!({ "share_progress": true }),
+        )
+        .await;
+    assert_eq!(on.status(), 200);
     let accepted = answer(
         &app,
         &client,
@@ -223,7 +233,10 @@ async fn an_invited_address_registers_and_accepts_without_sharing(backend: Backe
     assert_eq!(view.str_at("status"), "accepted");
     assert!(view["progress"].is_null());
     assert_eq!(view["share_progress"], false);
-    assert_eq!(events(&view), ["sent", "accepted"]);
+    assert_eq!(
+        events(&view),
+        ["sent", "sharing_started", "accepted", "sharing_stopped"]
+    );
     let list = app
         .get_auth_ok(&format!("/api/v1/tasks/{}/signups", s.task), &s.crew.owner)
         .await;

@@ -114,17 +114,37 @@ async fn only_open_tasks_and_verified_associations_can_be_offered(backend: Backe
 
     // A minor outside the age range is refused with the sign-up's own problem, before the
     // client ever hears of it.
-    app.register("nuorempi@example.fi", &young_birth_date())
-        .await;
+    let minor = app
+        .volunteers("nuorempi", 1, &young_birth_date())
+        .await
+        .remove(0);
     let adults = task(&app, &s.crew, "Aikuisille", json!({ "min_age": 18 })).await;
     let response = refer(
         &app,
         c,
-        json!({ "task_id": adults, "client_email": "nuorempi@example.fi" }),
+        json!({ "task_id": adults, "client_email": minor.email }),
     )
     .await;
     assert_eq!(refused(response, 403).await, "too-young");
     assert_eq!(app.count("referrals").await, 0);
+    // An adult's age is not probed (their sign-up will say it), and an unverified account's
+    // birth date, which anyone could have typed, does not count.
+    let older = app.volunteers("vanhempi", 1, "1980-01-01").await.remove(0);
+    referred(
+        &app,
+        c,
+        json!({ "task_id": s.task, "client_email": older.email }),
+    )
+    .await;
+    app.register("vahvistamaton@example.fi", &young_birth_date())
+        .await;
+    app.emails_to("vahvistamaton@example.fi", 1).await;
+    referred(
+        &app,
+        c,
+        json!({ "task_id": adults, "client_email": "vahvistamaton@example.fi" }),
+    )
+    .await;
 }
 
 /// A 14-year-old today.
@@ -135,7 +155,8 @@ fn young_birth_date() -> String {
 }
 
 async fn a_refused_sign_up_leaves_the_referral_open_with_the_reason(backend: Backend) {
-    let app = spawn_app(backend).await;
+    // One client gets five referrals at once here.
+    let app = spawn_app_with(backend, |config| config.referrals.open_per_address = 5).await;
     let s = scene(&app, "torjuttu").await;
     // Too young: the address had no account when referred; its owner registers as a 14-year-old.
     let adults = task(&app, &s.crew, "Aikuisille", json!({ "min_age": 18 })).await;
@@ -199,10 +220,50 @@ async fn a_refused_sign_up_leaves_the_referral_open_with_the_reason(backend: Bac
     })
     .await;
 
+    // A task closed since, and an association suspended since.
+    let closing = task(&app, &s.crew, "Suljetaan", json!({})).await;
+    let closed_view = referred(
+        &app,
+        &s.counsellor,
+        json!({ "client_email": "asiakas.torjuttu@example.fi", "task_id": closing }),
+    )
+    .await;
+    let closed = app
+        .post_auth(
+            &format!("/api/v1/tasks/{closing}/close"),
+            &s.crew.owner,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(closed.status(), 200);
+    let other = app
+        .imported_association(
+            "Toinen Seura",
+            "405",
+            json!({ "email": "toinen@seura.example.fi" }),
+        )
+        .await;
+    let suspended_view = referred(
+        &app,
+        &s.counsellor,
+        json!({ "client_email": "asiakas.torjuttu@example.fi", "association_id": other }),
+    )
+    .await;
+    let suspended = app
+        .post_auth(
+            &format!("/api/v1/admin/associations/{other}/suspend"),
+            &s.admin,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(suspended.status(), 200);
+
     for (token, view, status, problem_type) in [
         (&young, &young_view, 403, "too-young"),
         (&client, &full_view, 409, "task-full"),
         (&client, &late_view, 409, "deadline-passed"),
+        (&client, &closed_view, 409, "task-not-open"),
+        (&client, &suspended_view, 409, "association-not-verified"),
     ] {
         let response = answer(
             &app,
