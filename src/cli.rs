@@ -53,20 +53,26 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Fill an empty database with demo data and print the demo logins. Only `--demo`
-    /// exists so far; a database that has any account or association is left untouched.
+    /// Fill an empty database with demo data (`--demo`) or a national-size data set for
+    /// benchmarks (`--scale N`); a database that has any account or association is left
+    /// untouched.
     Seed {
         /// A dozen associations in Etelä-Karjala and Kymenlaakso, 40+ published tasks, and
         /// demo accounts (administrator, counsellor, owners, volunteers of several ages).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "scale")]
         demo: bool,
+        /// N × (10,000 associations, 100,000 tasks, 500,000 users, 2,000,000 sign-ups);
+        /// fractions such as 0.2 work.
+        #[arg(long, value_name = "N")]
+        scale: Option<f64>,
     },
 }
 
 /// Printed by `talkoot seed` without `--demo`: there is nothing else to seed yet, and
 /// loading invented data should never happen by accident.
 const SEED_HINT: &str = "Nothing was seeded. `talkoot seed --demo` fills an empty database \
-with demo associations, tasks and accounts and prints their logins.";
+with demo associations, tasks and accounts and prints their logins; `talkoot seed --scale N` \
+with N × 100,000 tasks for benchmarks.";
 
 /// Runs the chosen command.
 pub async fn run(cli: Cli, config: Config) -> Result<(), AppError> {
@@ -113,11 +119,24 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), AppError> {
             print!("{report}");
             Ok(())
         }
-        Command::Seed { demo: false } => {
+        Command::Seed {
+            demo: false,
+            scale: Some(factor),
+        } => {
+            let report = tokio::task::spawn_blocking(move || seed_scale(&config, factor))
+                .await
+                .map_err(|e| AppError::internal(e.to_string()))??;
+            print!("{report}");
+            Ok(())
+        }
+        Command::Seed {
+            demo: false,
+            scale: None,
+        } => {
             println!("{SEED_HINT}");
             Ok(())
         }
-        Command::Seed { demo: true } => {
+        Command::Seed { demo: true, .. } => {
             let report = tokio::task::spawn_blocking(move || seed_demo(&config))
                 .await
                 .map_err(|e| AppError::internal(e.to_string()))??;
@@ -133,6 +152,15 @@ pub fn seed_demo(config: &Config) -> Result<seed::Report, AppError> {
     let mut conn = pool.get()?;
     db::run_migrations(&mut conn)?;
     seed::demo(&mut conn)
+}
+
+/// Migrates, then generates the scale data set ([`seed::scale::scale`]) with a progress
+/// bar on stderr; refuses a database with data.
+pub fn seed_scale(config: &Config, factor: f64) -> Result<seed::scale::ScaleReport, AppError> {
+    let pool = db::build_pool(&config.database_url, 1)?;
+    let mut conn = pool.get()?;
+    db::run_migrations(&mut conn)?;
+    seed::scale::scale(&mut conn, factor, &progress_bar(0))
 }
 
 /// Reads and checks the whole file before connecting, so that an unreadable file or a

@@ -47,6 +47,7 @@ mod associations;
 mod data;
 mod people;
 mod referrals;
+pub mod scale;
 mod signups;
 mod tasks;
 
@@ -184,7 +185,7 @@ impl fmt::Display for Report {
 // Loading.
 
 /// The refusal when the database already has data.
-fn refusal(users: i64, associations: i64) -> AppError {
+pub(crate) fn refusal(users: i64, associations: i64) -> AppError {
     AppError::Conflict(format!(
         "Sorry, the demo is only loaded into an empty database, and this one already has \
          {users} account(s) and {associations} association(s). Nothing was changed. To try \
@@ -192,7 +193,7 @@ fn refusal(users: i64, associations: i64) -> AppError {
     ))
 }
 
-fn counts(conn: &mut DbConnection) -> Result<(i64, i64), AppError> {
+pub(crate) fn counts(conn: &mut DbConnection) -> Result<(i64, i64), AppError> {
     let users: i64 = schema::users::table.count().get_result(conn)?;
     let associations: i64 = schema::associations::table.count().get_result(conn)?;
     Ok((users, associations))

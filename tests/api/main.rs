@@ -40,6 +40,7 @@ mod referrals_rules;
 mod referrals_support;
 mod request_logs;
 mod seed_demo;
+mod seed_scale;
 mod services_search;
 mod signups_age_limits;
 mod signups_concurrency;
