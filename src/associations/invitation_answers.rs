@@ -15,6 +15,7 @@ use crate::associations::invitations::{InvitationRow, InvitationStatus};
 use crate::associations::model::{self, OWNER};
 use crate::auth::tokens;
 use crate::db::DbConnection;
+use crate::db::stored::StoredEnum;
 use crate::db::schema::{association_invitations, association_members, associations, users};
 use crate::email::{Template, outbox};
 use crate::error::{AppError, ProblemType};

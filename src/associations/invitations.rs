@@ -22,6 +22,7 @@ use crate::accounts::model::{self as accounts, check_email, normalize_email};
 use crate::associations::model::{self, Association, EDITOR, OWNER};
 use crate::auth::tokens;
 use crate::db::DbConnection;
+use crate::db::stored::StoredEnum;
 use crate::db::schema::{association_invitations, association_members, users};
 use crate::email::Template;
 use crate::email::throttle::{self, Bound, Cause};
@@ -50,11 +51,11 @@ pub enum InvitationStatus {
     Declined,
 }
 
-impl InvitationStatus {
-    const ALL: [Self; 3] = [Self::Pending, Self::Accepted, Self::Declined];
+impl StoredEnum for InvitationStatus {
+    const WHAT: &'static str = "invitation status";
+    const ALL: &'static [Self] = &[Self::Pending, Self::Accepted, Self::Declined];
 
-    /// The stored text.
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Self::Pending => "pending",
             Self::Accepted => "accepted",
@@ -74,10 +75,7 @@ impl TryFrom<String> for InvitationStatus {
     type Error = String;
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| format!("unknown invitation status {text:?} in the database"))
+        Self::from_stored(&text)
     }
 }
 
