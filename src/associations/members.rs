@@ -16,8 +16,8 @@ use crate::associations::access::{may_own, role_of};
 use crate::associations::invitations::{InvitationStatus, check_role};
 use crate::associations::model::{self, OWNER};
 use crate::db::DbConnection;
-use crate::db::stored::StoredEnum;
 use crate::db::schema::{association_invitations, association_members, users};
+use crate::db::stored::StoredEnum;
 use crate::error::AppError;
 
 /// A member as the owners see them.
