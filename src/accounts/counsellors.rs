@@ -234,6 +234,19 @@ pub fn role(conn: &mut DbConnection, user_id: &str) -> Result<Option<RequestRow>
         .optional()?)
 }
 
+/// Whether the user is a counsellor now.
+pub fn is_counsellor(conn: &mut DbConnection, user_id: &str) -> Result<bool, AppError> {
+    Ok(role(conn, user_id)?.is_some())
+}
+
+/// The refusal of a counsellor's action to anyone who is not one (any more).
+pub fn not_a_counsellor() -> AppError {
+    AppError::ineligible(
+        ProblemType::NotACounsellor,
+        "Only an approved service counsellor can do this.",
+    )
+}
+
 /// The role for `GET /me`.
 pub fn role_view(conn: &mut DbConnection, user_id: &str) -> Result<Option<Role>, AppError> {
     Ok(role(conn, user_id)?.map(|row| Role {

@@ -9,37 +9,50 @@ use actix_web::{FromRequest, HttpRequest, web};
 
 use crate::accounts::{counsellors, model};
 use crate::auth::AuthUser;
-use crate::error::{AppError, ProblemType};
+use crate::db::DbConnection;
+use crate::error::AppError;
 use crate::state::AppState;
 
-/// An administrator (the role is read from the database on every request, so revoking it
-/// takes effect at once).
+/// The future every role extractor returns.
+type Gate<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
+
+/// The signed-in user if `holds` finds the role in the database (read on every request,
+/// so revoking a role takes effect at once), else `refusal`.
+fn gate(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    holds: fn(&mut DbConnection, &str) -> Result<bool, AppError>,
+    refusal: fn() -> AppError,
+) -> Gate<AuthUser> {
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let user = AuthUser::from_request(req, payload);
+    Box::pin(async move {
+        let user = user.await?;
+        let state = state.ok_or_else(|| AppError::internal("AppState missing"))?;
+        let id = user.user_id.clone();
+        if state.db.run(move |conn| holds(conn, &id)).await? {
+            Ok(user)
+        } else {
+            Err(refusal())
+        }
+    })
+}
+
+/// An administrator.
 #[derive(Debug, Clone)]
 pub struct AdminUser(pub AuthUser);
 
 impl FromRequest for AdminUser {
     type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+    type Future = Gate<Self>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let user = AuthUser::from_request(req, payload);
-        Box::pin(async move {
-            let user = user.await?;
-            let state = state.ok_or_else(|| AppError::internal("AppState missing"))?;
-            let id = user.user_id.clone();
-            if state.db.run(move |conn| model::is_admin(conn, &id)).await? {
-                Ok(AdminUser(user))
-            } else {
-                Err(AppError::Forbidden)
-            }
-        })
+        let user = gate(req, payload, model::is_admin, || AppError::Forbidden);
+        Box::pin(async move { user.await.map(AdminUser) })
     }
 }
 
-/// An approved service counsellor (read from the database on every request, so an
-/// administrator's revocation takes effect at once). Anyone else gets
-/// `403 not-a-counsellor`.
+/// An approved service counsellor; anyone else gets `403 not-a-counsellor`.
 #[derive(Debug, Clone)]
 pub struct CounsellorUser {
     pub user: AuthUser,
@@ -47,26 +60,15 @@ pub struct CounsellorUser {
 
 impl FromRequest for CounsellorUser {
     type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+    type Future = Gate<Self>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let user = AuthUser::from_request(req, payload);
-        Box::pin(async move {
-            let user = user.await?;
-            let state = state.ok_or_else(|| AppError::internal("AppState missing"))?;
-            let id = user.user_id.clone();
-            match state
-                .db
-                .run(move |conn| counsellors::role(conn, &id))
-                .await?
-            {
-                Some(_) => Ok(CounsellorUser { user }),
-                None => Err(AppError::ineligible(
-                    ProblemType::NotACounsellor,
-                    "Only an approved service counsellor can do this.",
-                )),
-            }
-        })
+        let user = gate(
+            req,
+            payload,
+            counsellors::is_counsellor,
+            counsellors::not_a_counsellor,
+        );
+        Box::pin(async move { user.await.map(|user| CounsellorUser { user }) })
     }
 }

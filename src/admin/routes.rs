@@ -188,19 +188,27 @@ async fn approve_counsellor(
     .await
 }
 
+/// Reject and revoke: the same checked reason, a different decision.
+async fn decide_with_reason(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    path: web::Path<String>,
+    body: counsellors::ReasonInput,
+    decision: fn(String) -> counsellors::Decision,
+) -> Result<HttpResponse, AppError> {
+    let reason = counsellors::check_reason(&body.reason)?;
+    decide_counsellor(state, admin, path.into_inner(), decision(reason)).await
+}
+
 async fn reject_counsellor(
     state: web::Data<AppState>,
     admin: AdminUser,
     path: web::Path<String>,
     ApiJson(body): ApiJson<counsellors::ReasonInput>,
 ) -> Result<HttpResponse, AppError> {
-    let reason = counsellors::check_reason(&body.reason)?;
-    decide_counsellor(
-        state,
-        admin,
-        path.into_inner(),
-        counsellors::Decision::Reject { reason },
-    )
+    decide_with_reason(state, admin, path, body, |reason| {
+        counsellors::Decision::Reject { reason }
+    })
     .await
 }
 
@@ -210,12 +218,8 @@ async fn revoke_counsellor(
     path: web::Path<String>,
     ApiJson(body): ApiJson<counsellors::ReasonInput>,
 ) -> Result<HttpResponse, AppError> {
-    let reason = counsellors::check_reason(&body.reason)?;
-    decide_counsellor(
-        state,
-        admin,
-        path.into_inner(),
-        counsellors::Decision::Revoke { reason },
-    )
+    decide_with_reason(state, admin, path, body, |reason| {
+        counsellors::Decision::Revoke { reason }
+    })
     .await
 }

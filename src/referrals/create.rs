@@ -21,14 +21,14 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
 
-use crate::accounts::counsellors::{self, RequestStatus};
+use crate::accounts::counsellors;
 use crate::accounts::model::{self as accounts, age_on, check_email, normalize_email};
 use crate::api::text;
 use crate::associations::model::{self as associations, Association, VERIFIED};
 use crate::auth::tokens;
 use crate::config::ReferralLimits;
 use crate::db::DbConnection;
-use crate::db::schema::{association_services, counsellor_requests, referrals};
+use crate::db::schema::{association_services, referrals};
 use crate::db::stored::StoredEnum;
 use crate::email::Notifier;
 use crate::error::{AppError, FieldError, ProblemType};
@@ -294,18 +294,11 @@ fn target(
 /// the account (sessions, outbox) free to be written meanwhile.
 fn lock_counsellor(conn: &mut DbConnection, user_id: &str) -> Result<(), AppError> {
     counsellors::lock_account(conn, user_id)?;
-    let still: i64 = counsellor_requests::table
-        .filter(counsellor_requests::user_id.eq(user_id))
-        .filter(counsellor_requests::status.eq(RequestStatus::Approved.as_str()))
-        .count()
-        .get_result(conn)?;
-    if still == 0 {
-        return Err(AppError::ineligible(
-            ProblemType::NotACounsellor,
-            "Only an approved service counsellor can do this.",
-        ));
+    if counsellors::is_counsellor(conn, user_id)? {
+        Ok(())
+    } else {
+        Err(counsellors::not_a_counsellor())
     }
-    Ok(())
 }
 
 /// `429` once the counsellor has made their daily number of referrals, with the seconds

@@ -4,15 +4,18 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
+use chrono::NaiveDateTime;
 
 use crate::accounts::roles::CounsellorUser;
 use crate::api::json::{ApiJson, OptionalJson};
 use crate::api::{allow_only, get_or_head, post_only, private_json};
 use crate::auth::AuthUser;
+use crate::db::DbConnection;
 use crate::email::Notifier;
 use crate::error::AppError;
 use crate::referrals::answers::{self, AcceptInput, ClaimInput, DeclineInput, SharingInput};
 use crate::referrals::create::{self, Counsellor, CreateInput};
+use crate::referrals::model::Referral;
 use crate::referrals::summary::{self, SummaryQuery};
 use crate::referrals::views::{self, ListQuery};
 use crate::state::AppState;
@@ -138,21 +141,37 @@ async fn get_as_counsellor(
     Ok(private_json(&view))
 }
 
-async fn claim(
-    state: web::Data<AppState>,
-    user: AuthUser,
-    ApiJson(input): ApiJson<ClaimInput>,
-) -> Result<HttpResponse, AppError> {
+/// Runs one of the client's answers in a write transaction at the clock's now, and shows
+/// the referral as the client sees it afterwards.
+async fn answered<F>(state: &AppState, answer: F) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(&mut DbConnection, &Notifier, NaiveDateTime) -> Result<Referral, AppError>
+        + Send
+        + 'static,
+{
+    let links = Notifier::new(state);
     let clock = state.config.clock.clone();
     let view = state
         .db
         .write(move |conn| {
             let now = clock.now();
-            let referral = answers::claim(conn, &input.code, &user.user_id, now)?;
+            let referral = answer(conn, &links, now)?;
             views::for_client(conn, referral, now)
         })
         .await?;
+    state.wake_mailer();
     Ok(private_json(&view))
+}
+
+async fn claim(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    ApiJson(input): ApiJson<ClaimInput>,
+) -> Result<HttpResponse, AppError> {
+    answered(&state, move |conn, _, now| {
+        answers::claim(conn, &input.code, &user.user_id, now)
+    })
+    .await
 }
 
 async fn accept(
@@ -161,18 +180,10 @@ async fn accept(
     path: web::Path<String>,
     ApiJson(input): ApiJson<AcceptInput>,
 ) -> Result<HttpResponse, AppError> {
-    let links = Notifier::new(&state);
-    let clock = state.config.clock.clone();
-    let view = state
-        .db
-        .write(move |conn| {
-            let now = clock.now();
-            let referral = answers::accept(conn, &links, &path, &user.user_id, input, now)?;
-            views::for_client(conn, referral, now)
-        })
-        .await?;
-    state.wake_mailer();
-    Ok(private_json(&view))
+    answered(&state, move |conn, links, now| {
+        answers::accept(conn, links, &path, &user.user_id, input, now)
+    })
+    .await
 }
 
 async fn decline(
@@ -181,18 +192,10 @@ async fn decline(
     path: web::Path<String>,
     OptionalJson(input): OptionalJson<DeclineInput>,
 ) -> Result<HttpResponse, AppError> {
-    let links = Notifier::new(&state);
-    let clock = state.config.clock.clone();
-    let view = state
-        .db
-        .write(move |conn| {
-            let now = clock.now();
-            let referral = answers::decline(conn, &links, &path, &user.user_id, input, now)?;
-            views::for_client(conn, referral, now)
-        })
-        .await?;
-    state.wake_mailer();
-    Ok(private_json(&view))
+    answered(&state, move |conn, links, now| {
+        answers::decline(conn, links, &path, &user.user_id, input, now)
+    })
+    .await
 }
 
 async fn list_mine_as_client(
@@ -232,14 +235,8 @@ async fn patch_sharing(
     path: web::Path<String>,
     ApiJson(input): ApiJson<SharingInput>,
 ) -> Result<HttpResponse, AppError> {
-    let clock = state.config.clock.clone();
-    let view = state
-        .db
-        .write(move |conn| {
-            let now = clock.now();
-            let referral = answers::set_sharing(conn, &path, &user.user_id, input, now)?;
-            views::for_client(conn, referral, now)
-        })
-        .await?;
-    Ok(private_json(&view))
+    answered(&state, move |conn, _, now| {
+        answers::set_sharing(conn, &path, &user.user_id, input, now)
+    })
+    .await
 }
