@@ -17,7 +17,10 @@ output or does not change what the diesel code means:
   - column order (diesel names columns in every statement, so order cannot matter) and
     primary-key column order;
   - with --sqlite-db, SQLite virtual tables (FTS5) and their shadow tables, which diesel
-    code never queries through `table!`.
+    code never queries through `table!`;
+  - on SQLite only, a single-column `INTEGER PRIMARY KEY` (the rowid, which AUTOINCREMENT
+    needs spelt exactly so) that schema.rs declares `BigInt`: SQLite's integers are 64-bit,
+    and print-schema calls every INTEGER `Integer`.
 Timestamptz is deliberately NOT an alias of Timestamp: it is a distinct diesel type with
 different semantics, so a TIMESTAMPTZ column against `Timestamp` in schema.rs is drift.
 """
@@ -158,6 +161,9 @@ def compare(expected, actual, backend, ignored):
             problems.append(f"column {t}.{c} ({fmt(acols[c])}): in the {backend} migrations, "
                             "not in schema.rs")
         for c in sorted(ecols.keys() & acols.keys()):
+            rowid = backend == "sqlite" and apk == frozenset([c]) and acols[c] == ("Integer", False)
+            if rowid and ecols[c] == ("BigInt", False):
+                continue
             if ecols[c] != acols[c]:
                 problems.append(f"column {t}.{c}: schema.rs has {fmt(ecols[c])}, "
                                 f"{backend} has {fmt(acols[c])}")

@@ -15,6 +15,7 @@ use crate::auth::passwords;
 use crate::config::Config;
 use crate::db;
 use crate::error::AppError;
+use crate::search;
 use crate::seed;
 use crate::startup::Application;
 
@@ -66,6 +67,10 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         scale: Option<f64>,
     },
+    /// Rebuild the search index from the database, with a progress bar. A server running
+    /// on the same SEARCH_DIR keeps answering from its index meanwhile and switches to the
+    /// new one when it is ready.
+    Reindex,
 }
 
 /// Printed by `talkoot seed` without `--demo`: there is nothing else to seed yet, and
@@ -136,6 +141,13 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), AppError> {
             println!("{SEED_HINT}");
             Ok(())
         }
+        Command::Reindex => {
+            let tasks = tokio::task::spawn_blocking(move || reindex(&config))
+                .await
+                .map_err(|e| AppError::internal(e.to_string()))??;
+            println!("search index rebuilt: {tasks} task(s) read");
+            Ok(())
+        }
         Command::Seed { demo: true, .. } => {
             let report = tokio::task::spawn_blocking(move || seed_demo(&config))
                 .await
@@ -161,6 +173,26 @@ pub fn seed_scale(config: &Config, factor: f64) -> Result<seed::scale::ScaleRepo
     let mut conn = pool.get()?;
     db::run_migrations(&mut conn)?;
     seed::scale::scale(&mut conn, factor, &progress_bar(0))
+}
+
+/// Migrates, then writes a new generation of the search index ([`search::TaskIndex::rebuild`])
+/// with a progress bar on stderr; returns how many tasks it read.
+pub fn reindex(config: &Config) -> Result<u64, AppError> {
+    let pool = db::build_pool(&config.database_url, 1)?;
+    let mut conn = pool.get()?;
+    db::run_migrations(&mut conn)?;
+    let total: i64 = {
+        use diesel::prelude::*;
+        db::schema::tasks::table.count().get_result(&mut conn)?
+    };
+    let progress = progress_bar(u64::try_from(total).unwrap_or(0));
+    let mut read = 0;
+    search::TaskIndex::rebuild(&config.search_dir, &mut conn, config.clock.now(), |done| {
+        read = done;
+        progress.set_position(done);
+    })?;
+    progress.finish_and_clear();
+    Ok(read)
 }
 
 /// Reads and checks the whole file before connecting, so that an unreadable file or a

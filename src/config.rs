@@ -146,6 +146,9 @@ pub struct Config {
     pub referrals: ReferralLimits,
     /// The time that due times are compared with (tests move it forward).
     pub clock: Clock,
+    /// Where this instance keeps its search index (`SEARCH_DIR`, default `data/search`);
+    /// each instance needs its own.
+    pub search_dir: std::path::PathBuf,
 }
 
 /// Bounds on referrals (issue 11), so that an unanswered referral does not wait forever and
@@ -289,6 +292,7 @@ impl Config {
                 ..ReferralLimits::default()
             },
             clock: Clock::system(),
+            search_dir: env_or("SEARCH_DIR", "data/search").into(),
         })
     }
 }

@@ -6,6 +6,7 @@ use diesel::connection::SimpleConnection as _;
 
 use crate::api::{allow_only, get_or_head};
 use crate::error::AppError;
+use crate::search::TaskIndex;
 use crate::state::AppState;
 
 /// The API description, embedded so that the binary serves exactly the spec it was built with.
@@ -34,16 +35,24 @@ async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
 }
 
-/// Ready when a pooled connection answers a trivial query.
-async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+/// Ready when a pooled connection answers a trivial query; says how many changes the
+/// search index has yet to apply (`search_lag`), which a follower keeps near zero.
+async fn readyz(
+    state: web::Data<AppState>,
+    index: web::Data<TaskIndex>,
+) -> Result<HttpResponse, AppError> {
     let pool = state.db.pool().clone();
+    let index = index.into_inner();
     let ready = web::block(move || {
         let mut conn = pool.get().map_err(|e| e.to_string())?;
-        conn.batch_execute("SELECT 1").map_err(|e| e.to_string())
+        conn.batch_execute("SELECT 1").map_err(|e| e.to_string())?;
+        index.lag(&mut conn).map_err(|e| e.to_string())
     })
     .await?;
     match ready {
-        Ok(()) => Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ready" }))),
+        Ok(lag) => Ok(
+            HttpResponse::Ok().json(serde_json::json!({ "status": "ready", "search_lag": lag }))
+        ),
         Err(e) => Err(AppError::Unavailable(e)),
     }
 }

@@ -30,7 +30,9 @@ use crate::error::{AppError, problem_for_framework_errors};
 use crate::jobs::runner::Runner;
 use crate::state::AppState;
 use crate::telemetry::{RequestSpan, log_request};
-use crate::{accounts, admin, associations, health, jobs, reference, referrals, signups, tasks};
+use crate::{
+    accounts, admin, associations, health, jobs, reference, referrals, search, signups, tasks,
+};
 
 /// A built, bound, not yet running application.
 pub struct Application {
@@ -38,6 +40,7 @@ pub struct Application {
     server: Server,
     worker: JoinHandle<()>,
     scheduler: JoinHandle<()>,
+    follower: JoinHandle<()>,
     stop_worker: watch::Sender<bool>,
 }
 
@@ -55,6 +58,18 @@ impl Application {
         if !applied.is_empty() {
             tracing::info!(migrations = ?applied, "applied database migrations");
         }
+        let index_pool = pool.clone();
+        let search_dir = config.search_dir.clone();
+        let now = config.clock.now();
+        let index = web::block(move || {
+            let mut conn = index_pool.get()?;
+            let index = search::TaskIndex::open(&search_dir, &mut conn, now)?;
+            // Catch up before serving, so the first search need not.
+            index.catch_up(&mut conn, now, true)?;
+            Ok::<_, AppError>(index)
+        })
+        .await??;
+        let index = web::Data::new(index);
         let listener = TcpListener::bind(&config.bind_addr)
             .map_err(|e| AppError::internal(format!("binding {}: {e}", config.bind_addr)))?;
         let port = listener
@@ -102,15 +117,25 @@ impl Application {
                 .map_err(|e| AppError::internal(format!("MAIL_FROM: {e}")))?,
             config: config.mail_worker.clone(),
             wake: mail_wake,
-            shutdown,
+            shutdown: shutdown.clone(),
         };
         let worker = tokio::spawn(worker.run());
+        let follower = tokio::spawn(
+            search::follower::Follower {
+                db: state.db.clone(),
+                index: index.clone().into_inner(),
+                clock: config.clock.clone(),
+                shutdown: shutdown.clone(),
+            }
+            .run(),
+        );
 
-        let server = build_server(listener, state, limiters, &config)?;
+        let server = build_server(listener, state, index, limiters, &config)?;
         Ok(Self {
             port,
             server,
             worker,
+            follower,
             scheduler,
             stop_worker,
         })
@@ -137,6 +162,9 @@ impl Application {
         }
         if let Err(e) = self.worker.await {
             tracing::error!(error = %e, "email worker ended abnormally");
+        }
+        if let Err(e) = self.follower.await {
+            tracing::error!(error = %e, "search follower ended abnormally");
         }
         served
     }
@@ -172,6 +200,7 @@ fn job_handlers() -> jobs::Handlers {
 fn build_server(
     listener: TcpListener,
     state: AppState,
+    index: web::Data<search::TaskIndex>,
     limiters: Limiters,
     config: &Config,
 ) -> Result<Server, AppError> {
@@ -192,6 +221,7 @@ fn build_server(
             .app_data(state.clone())
             .app_data(hooks.associations.clone())
             .app_data(hooks.tasks.clone())
+            .app_data(index.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
                 AppError::BadRequest(format!("Invalid query string: {err}")).into()
@@ -207,6 +237,7 @@ fn build_server(
                 accounts::routes::configure(cfg);
                 associations::routes::configure(cfg);
                 admin::routes::configure(cfg);
+                search::routes::configure(cfg);
                 tasks::routes::configure(cfg);
                 signups::routes::configure(cfg);
                 referrals::routes::configure(cfg);

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::associations::hooks::Hooks;
+use crate::changes::{self, Entity};
 use crate::db::schema::{association_members, association_services, associations};
 use crate::db::{DbConnection, json};
 use crate::error::AppError;
@@ -266,17 +267,18 @@ pub fn touch(conn: &mut DbConnection, association_id: &str) -> Result<(), AppErr
         );
     }
     let document = parts.join("\n");
+    let now = Utc::now().naive_utc();
     diesel::update(associations::table.find(association_id))
         .set((
             associations::search_document.eq(document),
             associations::version.eq(associations::version + 1),
-            associations::updated_at.eq(Utc::now().naive_utc()),
+            associations::updated_at.eq(now),
         ))
         .execute(conn)?;
     for s in &services {
         refresh_service_document(conn, s, &a.name)?;
     }
-    Ok(())
+    changes::record(conn, Entity::Association, association_id, now)
 }
 
 /// Writes what `GET /services` searches besides a service's name: its description, target

@@ -152,6 +152,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     volunteer_records,
     counsellor_requests,
     referrals,
+    search_changes,
     referral_events,
 );
 
@@ -277,7 +278,6 @@ diesel::table! {
         contact_person -> Nullable<Text>,
         placement -> Nullable<Text>,
         status -> Text,
-        search_document -> Text,
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
@@ -381,6 +381,15 @@ diesel::table! {
         created_at -> Timestamp,
         decided_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    search_changes (seq) {
+        seq -> BigInt,
+        entity -> Text,
+        entity_id -> Text,
+        changed_at -> Timestamp,
     }
 }
 

@@ -5,6 +5,7 @@
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 
+use crate::changes::{self, Entity};
 use crate::db::DbConnection;
 use crate::db::schema::{signup_events, signups, tasks};
 use crate::email::Notifier;
@@ -51,6 +52,8 @@ pub fn entered(
         diesel::update(tasks::table.find(&signup.task_id))
             .set(tasks::accepted_count.eq(tasks::accepted_count + delta))
             .execute(conn)?;
+        // Free spots are searchable (`has_spots`).
+        changes::record(conn, Entity::Task, &signup.task_id, now)?;
     }
     record_event(conn, &signup.id, from, to, actor, now)
 }

@@ -6,8 +6,9 @@ use diesel::prelude::*;
 
 use crate::associations::access::{self, Viewer};
 use crate::associations::model::{self as associations_model, Association, VERIFIED};
+use crate::changes::{self, Entity};
 use crate::db::DbConnection;
-use crate::db::schema::{associations, tasks};
+use crate::db::schema::tasks;
 use crate::email::Notifier;
 use crate::error::AppError;
 use crate::tasks::draft::TaskInput;
@@ -40,21 +41,17 @@ pub fn create(
     Ok(id)
 }
 
-/// Refreshes the indexed text (title, description, association name) and the version.
+/// Bumps the version (the ETag) and tells the search index to look at the task again; call
+/// in the transaction of every change to a task.
 pub fn touch(conn: &mut DbConnection, task_id: &str) -> Result<(), AppError> {
-    let (description, name): (String, String) = tasks::table
-        .inner_join(associations::table)
-        .filter(tasks::id.eq(task_id))
-        .select((tasks::description, associations::name))
-        .first(conn)?;
+    let now = Utc::now().naive_utc();
     diesel::update(tasks::table.find(task_id))
         .set((
-            tasks::search_document.eq(format!("{description}\n{name}")),
             tasks::version.eq(tasks::version + 1),
-            tasks::updated_at.eq(Utc::now().naive_utc()),
+            tasks::updated_at.eq(now),
         ))
         .execute(conn)?;
-    Ok(())
+    changes::record(conn, Entity::Task, task_id, now)
 }
 
 /// A task the viewer may see: published (or closed, cancelled) tasks of verified

@@ -21,7 +21,6 @@ pub struct Task {
     pub fields: Draft,
     #[diesel(deserialize_as = String)]
     pub status: TaskStatus,
-    pub search_document: String,
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,

@@ -14,17 +14,11 @@ use crate::tasks::draft::TaskInput;
 use crate::tasks::hooks::Hooks;
 use crate::tasks::lifecycle;
 use crate::tasks::model::TaskView;
-use crate::tasks::search::{self, TaskQuery};
 use crate::tasks::status::TaskStatus;
 
 /// Registers the routes of this feature.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
-        web::resource("/tasks")
-            .default_service(allow_only("GET, HEAD"))
-            .route(get_or_head().to(list)),
-    )
-    .service(
         web::resource("/tasks/{id}")
             .default_service(allow_only("GET, HEAD, PATCH"))
             .route(get_or_head().to(get_task))
@@ -48,15 +42,6 @@ fn task_response(
 ) -> HttpResponse {
     response.insert_header((header::ETAG, format!("\"{version}\"")));
     response.json(task)
-}
-
-async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    let query = TaskQuery::parse(req.query_string())?;
-    let page = state
-        .db
-        .run(move |conn| search::search(conn, query))
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
 }
 
 async fn create(

@@ -1,26 +1,16 @@
-//! `GET /tasks`: published tasks of verified associations, filtered, searched, sorted and
-//! paged, with optional facet counts.
-//!
-//! Relevance is only computed for the newest [`RANK_CANDIDATES`] matches, so a very common
-//! word costs a bounded amount of ranking work; paging is bounded as for associations.
+//! What `GET /tasks` asks for ([`TaskQuery`], parsed and checked here, where the task's
+//! fields are known) and the database side of the answer: the page of ids that the search
+//! index found, loaded as views ([`hydrate`]). The search itself is `crate::search`.
 
-use chrono::{DateTime, Utc};
-use diesel::dsl::{count_star, sql};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Double, Text};
-use serde::Serialize;
 
-use crate::api::paging::{Page, paging};
 use crate::api::query::boolean as bool_param;
-use crate::db::fulltext::{self, text_sql};
-use crate::db::schema::{associations, municipalities, task_categories, tasks};
+use crate::db::schema::{associations, tasks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::{AppError, FieldError};
 use crate::tasks::model::{self, Task, TaskView};
 use crate::tasks::status::TaskStatus;
-
-/// How many of the newest matches relevance sorting ranks.
-pub const RANK_CANDIDATES: i64 = 2000;
 
 /// The parsed query string (`category` may repeat).
 #[derive(Debug, Default)]
@@ -148,253 +138,36 @@ impl TaskQuery {
     }
 }
 
-/// Counts per value for the current filters.
-#[derive(Debug, Serialize)]
-pub struct Facets {
-    pub categories: Vec<FacetCount>,
-    pub regions: Vec<FacetCount>,
-    pub schedule_types: Vec<FacetCount>,
-}
-
-/// One facet value and how many tasks have it.
-#[derive(Debug, Serialize)]
-pub struct FacetCount {
-    pub value: String,
-    pub count: i64,
-}
-
-/// The answer of `GET /tasks`.
-#[derive(Debug, Serialize)]
-pub struct TaskPage {
-    #[serde(flatten)]
-    pub page: Page<TaskView>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub facets: Option<Facets>,
-}
-
-/// Applies every filter of `$q` to a boxed query whose source includes `tasks`.
-macro_rules! with_filters {
-    ($query:expr, $conn:expr, $q:expr, $words:expr) => {{
-        let q: &TaskQuery = $q;
-        let now = Utc::now().naive_utc();
-        let verified = associations::table
-            .filter(associations::status.eq(crate::associations::model::VERIFIED))
-            .select(associations::id);
-        let mut query = $query
-            .filter(tasks::status.eq(TaskStatus::Published.as_str()))
-            .filter(tasks::association_id.eq_any(verified));
-        if !q.include_past {
-            query = query
-                .filter(tasks::ends_at.is_null().or(tasks::ends_at.ge(now)))
-                .filter(
-                    tasks::application_deadline
-                        .is_null()
-                        .or(tasks::application_deadline.ge(now)),
-                );
-        }
-        if let Some(code) = &q.municipality {
-            query = query.filter(tasks::municipality_code.eq(code.clone()));
-        }
-        if let Some(region) = &q.region {
-            let m = diesel::alias!(municipalities as region_filter);
-            let codes = m
-                .filter(m.field(municipalities::region_code).eq(region.clone()))
-                .select(m.field(municipalities::code).nullable());
-            query = query.filter(tasks::municipality_code.eq_any(codes));
-        }
-        for category in &q.categories {
-            // An alias, so that the facet query that joins task_categories can filter too.
-            let tc = diesel::alias!(task_categories as category_filter);
-            let ids = tc
-                .filter(
-                    tc.field(task_categories::category_slug)
-                        .eq(category.clone()),
-                )
-                .select(tc.field(task_categories::task_id));
-            query = query.filter(tasks::id.eq_any(ids));
-        }
-        if let Some(schedule) = &q.schedule_type {
-            query = query.filter(tasks::schedule_type.eq(schedule.clone()));
-        }
-        match q.remote {
-            Some(true) => {
-                query = query.filter(
-                    tasks::remote_online
-                        .eq(true)
-                        .or(tasks::remote_phone.eq(true)),
-                )
-            }
-            Some(false) => {
-                query = query.filter(
-                    tasks::remote_online
-                        .eq(false)
-                        .and(tasks::remote_phone.eq(false)),
-                )
-            }
-            None => {}
-        }
-        if let Some(age) = q.age {
-            query = query
-                .filter(tasks::min_age.is_null().or(tasks::min_age.le(age)))
-                .filter(tasks::max_age.is_null().or(tasks::max_age.ge(age)));
-        }
-        if let Some(after) = q.starts_after {
-            query = query.filter(tasks::starts_at.ge(after));
-        }
-        if let Some(before) = q.starts_before {
-            query = query.filter(tasks::starts_at.lt(before));
-        }
-        // A spot is taken by an accepted sign-up (tasks.accepted_count, kept by `signups`).
-        match q.has_spots {
-            Some(true) => {
-                query = query.filter(
-                    tasks::spots
-                        .is_null()
-                        .or(tasks::spots.gt(tasks::accepted_count.nullable())),
-                )
-            }
-            Some(false) => query = query.filter(tasks::spots.le(tasks::accepted_count.nullable())),
-            None => {}
-        }
-        if let Some(v) = q.beginner_friendly {
-            query = query.filter(tasks::beginner_friendly.eq(v));
-        }
-        if let Some(v) = q.supported {
-            query = query.filter(tasks::supported.eq(v));
-        }
-        if let Some(language) = &q.language {
-            // languages is a JSON array of codes; the quotes make the match exact.
-            query = query.filter(
-                tasks::languages.like(format!("%\"{}\"%", language.replace(['%', '_', '"'], ""))),
-            );
-        }
-        match q.placement {
-            Some(true) => query = query.filter(tasks::placement.is_not_null()),
-            Some(false) => query = query.filter(tasks::placement.is_null()),
-            None => {}
-        }
-        if !$words.is_empty() {
-            let c = text_sql($conn, "tasks", "title", $words).condition;
-            query = query.filter(
-                sql::<Bool>(&c.before)
-                    .bind::<Text, _>(c.value)
-                    .sql(&c.after),
-            );
-        }
-        query
-    }};
-}
-
-fn filtered<'a>(
-    conn: &DbConnection,
-    q: &'a TaskQuery,
-    words: &[String],
-) -> tasks::BoxedQuery<'a, MultiBackend> {
-    with_filters!(tasks::table.into_boxed::<MultiBackend>(), conn, q, words)
-}
-
-/// Runs a search.
-pub fn search(conn: &mut DbConnection, q: TaskQuery) -> Result<TaskPage, AppError> {
-    let (page, per_page) = paging(q.page, q.per_page)?;
-    let words = q.q.as_deref().map(fulltext::words).unwrap_or_default();
-    let sort = q.sort.clone().unwrap_or_else(|| {
-        if words.is_empty() {
-            "newest".into()
-        } else {
-            "relevance".into()
-        }
-    });
-    let total: i64 = filtered(conn, &q, &words).count().get_result(conn)?;
-    let mut rows = filtered(conn, &q, &words);
-    rows = match sort.as_str() {
-        "relevance" if !words.is_empty() => {
-            // Rank only the newest candidates: bounded work for a very common word.
-            let candidates: Vec<String> = filtered(conn, &q, &words)
-                .select(tasks::id)
-                .order(tasks::published_at.desc())
-                .limit(RANK_CANDIDATES)
-                .load(conn)?;
-            let r = text_sql(conn, "tasks", "title", &words).rank;
-            filtered(conn, &q, &words)
-                .filter(tasks::id.eq_any(candidates))
-                .order((
-                    sql::<Double>(&r.before)
-                        .bind::<Text, _>(r.value)
-                        .sql(&r.after)
-                        .desc(),
-                    tasks::published_at.desc(),
-                    tasks::id,
-                ))
-        }
-        "starts_at" => rows.order((
-            tasks::starts_at.is_null(),
-            tasks::starts_at.asc(),
-            tasks::id,
-        )),
-        "deadline" => rows.order((
-            tasks::application_deadline.is_null(),
-            tasks::application_deadline.asc(),
-            tasks::id,
-        )),
-        _ => rows.order((tasks::published_at.desc(), tasks::id.desc())),
-    };
-    let rows: Vec<Task> = rows
+/// The tasks with these ids, in this order, that are (still) listed at `now` — or, with
+/// `include_past`, published by a verified association at all. A search hit that the
+/// database no longer lists is dropped here rather than shown.
+pub fn hydrate(
+    conn: &mut DbConnection,
+    ids: &[String],
+    include_past: bool,
+    now: NaiveDateTime,
+) -> Result<Vec<TaskView>, AppError> {
+    let verified = associations::table
+        .filter(associations::status.eq(crate::associations::model::VERIFIED))
+        .select(associations::id);
+    let mut query = tasks::table
+        .filter(tasks::id.eq_any(ids))
+        .filter(tasks::status.eq(TaskStatus::Published.as_str()))
+        .filter(tasks::association_id.eq_any(verified))
         .select(Task::as_select())
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-        .load(conn)?;
-    let items = model::views(conn, rows)?;
-    let facets = if q.facets {
-        Some(facets(conn, &q, &words)?)
-    } else {
-        None
-    };
-    Ok(TaskPage {
-        page: Page {
-            items,
-            total,
-            page,
-            per_page,
-        },
-        facets,
-    })
-}
-
-fn counts(rows: Vec<(String, i64)>) -> Vec<FacetCount> {
-    let mut out: Vec<FacetCount> = rows
-        .into_iter()
-        .map(|(value, count)| FacetCount { value, count })
-        .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    out
-}
-
-fn facets(conn: &mut DbConnection, q: &TaskQuery, words: &[String]) -> Result<Facets, AppError> {
-    let by_category = task_categories::table
-        .inner_join(tasks::table)
-        .group_by(task_categories::category_slug)
-        .select((task_categories::category_slug, count_star()))
         .into_boxed::<MultiBackend>();
-    let categories: Vec<(String, i64)> = with_filters!(by_category, conn, q, words).load(conn)?;
-    let by_region = tasks::table
-        .inner_join(
-            municipalities::table.on(tasks::municipality_code.eq(municipalities::code.nullable())),
-        )
-        .group_by(municipalities::region_code)
-        .select((municipalities::region_code, count_star()))
-        .into_boxed::<MultiBackend>();
-    let regions: Vec<(String, i64)> = with_filters!(by_region, conn, q, words).load(conn)?;
-    let by_schedule = tasks::table
-        .group_by(tasks::schedule_type)
-        .select((tasks::schedule_type, count_star()))
-        .into_boxed::<MultiBackend>();
-    let schedule_types: Vec<(String, i64)> =
-        with_filters!(by_schedule, conn, q, words).load(conn)?;
-    Ok(Facets {
-        categories: counts(categories),
-        regions: counts(regions),
-        schedule_types: counts(schedule_types),
-    })
+    if !include_past {
+        query = query
+            .filter(tasks::ends_at.is_null().or(tasks::ends_at.ge(now)))
+            .filter(
+                tasks::application_deadline
+                    .is_null()
+                    .or(tasks::application_deadline.ge(now)),
+            );
+    }
+    let mut rows: Vec<Task> = query.load(conn)?;
+    rows.sort_by_key(|t| ids.iter().position(|id| *id == t.id));
+    model::views(conn, rows)
 }
 
 /// Open tasks of one association (published, not ended, deadline not passed: the ones

@@ -77,7 +77,8 @@ pub struct TestApp {
     pub database_url: String,
     handle: ServerHandle,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
-    config: Config,
+    /// The configuration it runs with (its search folder, to break or restart it).
+    pub config: Config,
     pg_database: Option<String>,
     _dir: tempfile::TempDir,
 }
@@ -158,6 +159,7 @@ pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
         referrals: ReferralLimits::default(),
         // Tests move time forward to see referrals expire.
         clock: Clock::adjustable(),
+        search_dir: mail_dir.with_file_name("search"),
     }
 }
 
@@ -270,21 +272,33 @@ impl TestApp {
     /// A second server process on the same database and mail transport, as when a region
     /// runs several instances behind a load balancer.
     pub async fn another_instance(&self) -> TestApp {
-        let app = Application::build(self.config.clone())
+        let mut config = self.config.clone();
+        // Each instance keeps its own search index, from the same change feed.
+        let dir = tempfile::tempdir().expect("temp dir");
+        config.search_dir = dir.path().join("search");
+        let mut app = Self::start_with(self, config).await;
+        app._dir = dir;
+        app
+    }
+
+    /// Another server process with `config` (the same database as `app`'s, which keeps
+    /// owning it), e.g. a restart of a stopped one.
+    pub async fn start_with(app: &TestApp, config: Config) -> TestApp {
+        let server = Application::build(config.clone())
             .await
-            .expect("second instance builds");
-        let port = app.port();
-        let handle = app.handle();
-        let server = tokio::spawn(app.run_until_stopped());
+            .expect("instance builds");
+        let port = server.port();
+        let handle = server.handle();
+        let server = tokio::spawn(server.run_until_stopped());
         TestApp {
             address: format!("http://127.0.0.1:{port}"),
-            client: self.client.clone(),
-            mail_dir: self.mail_dir.clone(),
-            pool: self.pool.clone(),
-            database_url: self.database_url.clone(),
+            client: app.client.clone(),
+            mail_dir: app.mail_dir.clone(),
+            pool: app.pool.clone(),
+            database_url: app.database_url.clone(),
             handle,
             server: Some(server),
-            config: self.config.clone(),
+            config,
             pg_database: None,
             _dir: tempfile::tempdir().expect("temp dir"),
         }

@@ -39,6 +39,7 @@ mod referrals_flow;
 mod referrals_rules;
 mod referrals_support;
 mod request_logs;
+mod search_index;
 mod seed_demo;
 mod seed_scale;
 mod services_search;

@@ -103,6 +103,7 @@ pub fn scale(
     let (associations, services) = db::write_tx(conn, |conn| plan.associations(conn, progress))?;
     let tasks = db::write_tx(conn, |conn| plan.tasks(conn, progress))?;
     let signups = db::write_tx(conn, |conn| plan.signups(conn, progress))?;
+    db::write_tx(conn, |conn| plan.changes(conn))?;
     progress.finish_and_clear();
     Ok(ScaleReport {
         users,
@@ -122,6 +123,31 @@ macro_rules! bulk_insert {
             DbConnection::Sqlite(lite) => diesel::insert_into($table).values($rows).execute(lite),
         }
     };
+}
+
+impl Plan {
+    /// Tells the search index of a running server about every association with tasks,
+    /// as the service does for its own writes (a server started later builds its index
+    /// from the database anyway).
+    fn changes(&mut self, conn: &mut DbConnection) -> Result<(), AppError> {
+        use crate::changes::Entity;
+        use crate::db::schema::search_changes;
+        use crate::db::stored::StoredEnum;
+        for part in self.verified.chunks(CHUNK) {
+            let rows: Vec<_> = part
+                .iter()
+                .map(|(id, ..)| {
+                    (
+                        search_changes::entity.eq(Entity::Association.as_str()),
+                        search_changes::entity_id.eq(id.clone()),
+                        search_changes::changed_at.eq(self.now),
+                    )
+                })
+                .collect();
+            bulk_insert!(conn, search_changes::table, &rows)?;
+        }
+        Ok(())
+    }
 }
 
 /// One generated task, kept for the sign-ups.

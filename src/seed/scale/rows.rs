@@ -19,7 +19,6 @@ struct TaskFields {
     association_id: String,
     title: String,
     description: String,
-    search_document: String,
     municipality_code: Option<String>,
     remote: bool,
     schedule_type: &'static str,
@@ -127,7 +126,6 @@ impl Plan {
                         tasks::criminal_record_check.eq(t.record_check),
                         tasks::application_deadline.eq(t.deadline),
                         tasks::status.eq(t.status),
-                        tasks::search_document.eq(t.search_document),
                         tasks::version.eq(1),
                         tasks::created_at.eq(t.created_at),
                         tasks::updated_at.eq(self.now),
@@ -148,7 +146,7 @@ impl Plan {
     /// One task's row; pushes its categories and remembers its planned sign-ups.
     fn task_row(&mut self, per_task: f64) -> TaskFields {
         let id = uuid::Uuid::now_v7().to_string();
-        let (association, name, municipality, owner) =
+        let (association, _name, municipality, owner) =
             self.verified[self.rng.gen_range(0..self.verified.len())].clone();
         let status = match self.rng.gen_range(0..100) {
             0..=69 => "published",
@@ -223,7 +221,6 @@ impl Plan {
             id,
             association_id: association,
             title,
-            search_document: format!("{description}\n{name}"),
             description,
             municipality_code: (!remote).then_some(municipality),
             remote,

@@ -1,0 +1,569 @@
+//! The task index on disk and how it follows the database.
+//!
+//! Layout: `{search_dir}/tasks-v{VERSION}/CURRENT` names the generation in use, a folder
+//! beside it holding two tantivy indexes, `listed` (what `GET /tasks` shows) and `past`
+//! (published tasks that are over, for `include_past=true`). Keeping the past apart keeps
+//! the common query free of a "listed" filter clause, which made queries several times
+//! slower in the prototype.
+//!
+//! Each commit carries the feed position it is current to (the commit payload), so the
+//! index and its position can never disagree. A rebuild writes a new generation and then
+//! points `CURRENT` at it; a running server notices and switches, so `talkoot reindex`
+//! never stops one from answering.
+
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, DocSetCollector};
+use tantivy::query::RangeQuery;
+use tantivy::schema::Value;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use crate::changes::{self, Change, Entity};
+use crate::db::DbConnection;
+use crate::error::AppError;
+use crate::search::documents::{self, Categories, Loaded, Part, Which};
+use crate::search::finnish;
+use crate::search::schema::{TaskFields, VERSION};
+
+/// How far behind its position the follower looks again for rows that committed late (a
+/// PostgreSQL transaction can take a sequence number, then commit after a later one).
+const LOOKBACK: i64 = 1_000;
+/// Feed rows applied per commit.
+const BATCH: i64 = 2_000;
+/// Tasks per batch of a rebuild.
+const REBUILD_BATCH: i64 = 5_000;
+/// Memory for the follower's writer of each part (tantivy's minimum is 15 MB).
+const FOLLOW_MEMORY: usize = 20_000_000;
+
+fn search_error(e: impl std::fmt::Display) -> AppError {
+    AppError::internal(format!("search index: {e}"))
+}
+
+/// What each commit records beside the documents.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Payload {
+    position: i64,
+    categories: Vec<String>,
+}
+
+/// One tantivy index: listed or past tasks.
+struct Segmented {
+    index: Index,
+    reader: IndexReader,
+}
+
+impl Segmented {
+    fn open(dir: &Path) -> Result<Self, AppError> {
+        let index = Index::open_in_dir(dir).map_err(search_error)?;
+        Self::with(index)
+    }
+
+    fn create(dir: &Path) -> Result<Self, AppError> {
+        std::fs::create_dir_all(dir).map_err(search_error)?;
+        let (schema, _) = TaskFields::schema();
+        let index = Index::create_in_dir(dir, schema).map_err(search_error)?;
+        Self::with(index)
+    }
+
+    fn with(index: Index) -> Result<Self, AppError> {
+        index
+            .tokenizers()
+            .register(finnish::ANALYZER, finnish::analyzer());
+        index
+            .tokenizers()
+            .register(finnish::WORDS, finnish::words_analyzer());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(search_error)?;
+        Ok(Self { index, reader })
+    }
+
+    fn payload(&self) -> Result<Payload, AppError> {
+        let metas = self.index.load_metas().map_err(search_error)?;
+        match metas.payload {
+            Some(p) => serde_json::from_str(&p).map_err(search_error),
+            None => Err(search_error("no payload")),
+        }
+    }
+
+    fn writer(&self, threads: usize, memory: usize) -> Result<IndexWriter, AppError> {
+        self.index
+            .writer_with_num_threads(threads, memory * threads)
+            .map_err(search_error)
+    }
+}
+
+/// A generation: both parts, and (once opened to follow) their writers.
+struct Generation {
+    name: String,
+    listed: Segmented,
+    past: Segmented,
+    fields: TaskFields,
+    follow: Mutex<Option<Follower>>,
+}
+
+/// The writers and the feed position, behind one lock: whoever holds it applies changes.
+struct Follower {
+    listed: IndexWriter,
+    past: IndexWriter,
+    position: i64,
+    /// Sequence numbers within [`LOOKBACK`] of the position that have been applied.
+    recent: BTreeSet<i64>,
+}
+
+impl Generation {
+    fn open(root: &Path, name: &str) -> Result<Self, AppError> {
+        let dir = root.join(name);
+        let (_, fields) = TaskFields::schema();
+        Ok(Self {
+            name: name.to_owned(),
+            listed: Segmented::open(&dir.join("listed"))?,
+            past: Segmented::open(&dir.join("past"))?,
+            fields,
+            follow: Mutex::new(None),
+        })
+    }
+
+    fn part(&self, part: Part) -> &Segmented {
+        match part {
+            Part::Listed => &self.listed,
+            Part::Past => &self.past,
+        }
+    }
+
+    /// Opens the writers, if not yet open, to follow the feed from `position`.
+    fn follow_from(&self, position: i64) -> Result<(), AppError> {
+        let mut guard = self.follow.lock().map_err(search_error)?;
+        if guard.is_none() {
+            let busy = |e: AppError| {
+                AppError::internal(format!(
+                    "{e} (is another instance using the same SEARCH_DIR? each needs its own)"
+                ))
+            };
+            *guard = Some(Follower {
+                listed: self.listed.writer(1, FOLLOW_MEMORY).map_err(busy)?,
+                past: self.past.writer(1, FOLLOW_MEMORY).map_err(busy)?,
+                position,
+                recent: BTreeSet::new(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The position both parts are current to.
+    fn position(&self) -> Result<i64, AppError> {
+        Ok(self
+            .listed
+            .payload()?
+            .position
+            .min(self.past.payload()?.position))
+    }
+}
+
+/// The search index of tasks, shared by every request of this server instance.
+pub struct TaskIndex {
+    root: PathBuf,
+    categories: Categories,
+    current: RwLock<Arc<Generation>>,
+}
+
+/// How a change to the index went, for logs and `/readyz`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Applied {
+    pub changes: usize,
+    pub swept: usize,
+}
+
+impl TaskIndex {
+    /// Opens the index under `search_dir`, rebuilding it from the database when it is
+    /// missing, unreadable, of another schema version or for other categories.
+    pub fn open(
+        search_dir: &Path,
+        conn: &mut DbConnection,
+        now: NaiveDateTime,
+    ) -> Result<Self, AppError> {
+        let root = search_dir.join(format!("tasks-v{VERSION}"));
+        let categories = Categories::load(conn)?;
+        let usable = read_current(&root).and_then(|name| {
+            let generation = Generation::open(&root, &name).ok()?;
+            let payload = generation.listed.payload().ok()?;
+            (payload.categories == categories.0).then_some(generation)
+        });
+        let generation = match usable {
+            Some(g) => g,
+            None => {
+                tracing::info!(dir = %root.display(), "building the search index");
+                let name = build(&root, conn, now, &categories, |_| {})?;
+                Generation::open(&root, &name)?
+            }
+        };
+        remove_other_generations(&root, &generation.name);
+        // Take the writers now: a second instance on the same folder fails here, clearly,
+        // rather than on its first change.
+        generation.follow_from(generation.position()?)?;
+        Ok(Self {
+            root,
+            categories,
+            current: RwLock::new(Arc::new(generation)),
+        })
+    }
+
+    /// The categories in the order of their facet bits.
+    pub fn categories(&self) -> &Categories {
+        &self.categories
+    }
+
+    fn generation(&self) -> Arc<Generation> {
+        match self.current.read() {
+            Ok(g) => g.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// A searcher of the listed or the past part, and the field handles.
+    pub fn searcher(&self, part: Part) -> (Searcher, TaskFields) {
+        let generation = self.generation();
+        (generation.part(part).reader.searcher(), generation.fields)
+    }
+
+    /// How many feed rows this index is behind the database.
+    pub fn lag(&self, conn: &mut DbConnection) -> Result<i64, AppError> {
+        let head = changes::head(conn)?;
+        Ok((head - self.generation().position()?).max(0))
+    }
+
+    /// Brings the index up to date: applies the feed past its position and moves tasks
+    /// whose time is over out of the listing. Cheap when there is nothing to do (one
+    /// query for the feed's head and one range lookup), so every search calls it and
+    /// sees every change committed before it began. With `lookback`, rows that committed
+    /// late behind the position are looked for too (the background follower does that).
+    pub fn catch_up(
+        &self,
+        conn: &mut DbConnection,
+        now: NaiveDateTime,
+        lookback: bool,
+    ) -> Result<Applied, AppError> {
+        self.switch_if_rebuilt()?;
+        let generation = self.generation();
+        let head = changes::head(conn)?;
+        let due = expired(&generation, now)?;
+        let position = generation.position()?;
+        if head <= position && due.is_empty() && !lookback {
+            return Ok(Applied::default());
+        }
+        generation.follow_from(position)?;
+        let mut guard = generation.follow.lock().map_err(search_error)?;
+        let Some(follower) = guard.as_mut() else {
+            return Ok(Applied::default());
+        };
+        let mut applied = Applied::default();
+        // Another request may have done the work while this one waited for the lock.
+        let due = expired(&generation, now)?;
+        if !due.is_empty() {
+            applied.swept = due.len();
+            let loaded = documents::load(
+                conn,
+                Which::Ids(&due),
+                now,
+                &generation.fields,
+                &self.categories,
+            )?;
+            replace(&generation, follower, &due, &[], loaded)?;
+            commit(&generation, follower, follower.position, &self.categories)?;
+        }
+        loop {
+            let from = if lookback {
+                (follower.position - LOOKBACK).max(0)
+            } else {
+                follower.position
+            };
+            let rows = changes::since(conn, from, BATCH)?;
+            let fresh: Vec<&Change> = rows
+                .iter()
+                .filter(|c| c.seq > follower.position || !follower.recent.contains(&c.seq))
+                .collect();
+            let Some(last) = rows.last().map(|c| c.seq) else {
+                break;
+            };
+            if !fresh.is_empty() {
+                applied.changes += fresh.len();
+                apply(&generation, follower, &fresh, now, conn, &self.categories)?;
+                for c in &fresh {
+                    follower.recent.insert(c.seq);
+                }
+                let position = follower.position.max(last);
+                commit(&generation, follower, position, &self.categories)?;
+                follower.position = position;
+                let keep_from = follower.position - LOOKBACK;
+                follower.recent = follower.recent.split_off(&keep_from);
+            }
+            if (rows.len() as i64) < BATCH {
+                break;
+            }
+            if fresh.is_empty() && last <= follower.position {
+                break;
+            }
+        }
+        Ok(applied)
+    }
+
+    /// Builds a new generation from the database and points `CURRENT` at it; a server
+    /// running on the same folder switches to it on its next catch-up. `progress` is told
+    /// how many tasks are done.
+    pub fn rebuild(
+        search_dir: &Path,
+        conn: &mut DbConnection,
+        now: NaiveDateTime,
+        progress: impl FnMut(u64),
+    ) -> Result<(), AppError> {
+        let root = search_dir.join(format!("tasks-v{VERSION}"));
+        let categories = Categories::load(conn)?;
+        build(&root, conn, now, &categories, progress)?;
+        Ok(())
+    }
+
+    /// Switches to the generation `CURRENT` names when a rebuild made a new one.
+    fn switch_if_rebuilt(&self) -> Result<(), AppError> {
+        let current = self.generation();
+        let Some(name) = read_current(&self.root) else {
+            return Ok(());
+        };
+        if name == current.name {
+            return Ok(());
+        }
+        let fresh = Generation::open(&self.root, &name)?;
+        let mut slot = self.current.write().map_err(search_error)?;
+        if slot.name == current.name {
+            tracing::info!(generation = %name, "switching to the rebuilt search index");
+            *slot = Arc::new(fresh);
+            drop(slot);
+            // Let the old generation's writers go before its files do.
+            drop(current);
+            remove_other_generations(&self.root, &name);
+        }
+        Ok(())
+    }
+}
+
+/// Listed tasks whose deadline or end is before `now`.
+fn expired(generation: &Generation, now: NaiveDateTime) -> Result<Vec<String>, AppError> {
+    let searcher = generation.listed.reader.searcher();
+    let f = generation.fields;
+    let query = RangeQuery::new(
+        Bound::Unbounded,
+        Bound::Excluded(Term::from_field_i64(f.closes_at, documents::micros(now))),
+    );
+    if searcher.search(&query, &Count).map_err(search_error)? == 0 {
+        return Ok(Vec::new());
+    }
+    let hits = searcher
+        .search(&query, &DocSetCollector)
+        .map_err(search_error)?;
+    let mut ids = Vec::with_capacity(hits.len());
+    for address in hits {
+        let doc: TantivyDocument = searcher.doc(address).map_err(search_error)?;
+        if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_str()) {
+            ids.push(id.to_owned());
+        }
+    }
+    Ok(ids)
+}
+
+/// Re-reads what the changes name and replaces their documents.
+fn apply(
+    generation: &Generation,
+    follower: &mut Follower,
+    rows: &[&Change],
+    now: NaiveDateTime,
+    conn: &mut DbConnection,
+    categories: &Categories,
+) -> Result<(), AppError> {
+    let mut task_ids = Vec::new();
+    let mut association_ids = Vec::new();
+    let mut seen = HashSet::new();
+    for c in rows {
+        if !seen.insert((c.entity, c.entity_id.as_str())) {
+            continue;
+        }
+        match c.entity {
+            Entity::Task => task_ids.push(c.entity_id.clone()),
+            Entity::Association => association_ids.push(c.entity_id.clone()),
+        }
+    }
+    let f = &generation.fields;
+    let mut loaded = Vec::new();
+    for chunk in task_ids.chunks(500) {
+        loaded.extend(documents::load(
+            conn,
+            Which::Ids(chunk),
+            now,
+            f,
+            categories,
+        )?);
+    }
+    for chunk in association_ids.chunks(100) {
+        loaded.extend(documents::load(
+            conn,
+            Which::OfAssociations(chunk),
+            now,
+            f,
+            categories,
+        )?);
+    }
+    // A task named itself and through its association is loaded twice: add it once.
+    let mut added = HashSet::new();
+    loaded.retain(|task| added.insert(task.id.clone()));
+    replace(generation, follower, &task_ids, &association_ids, loaded)
+}
+
+/// Deletes the documents of the tasks and associations named, then adds what was loaded.
+fn replace(
+    generation: &Generation,
+    follower: &mut Follower,
+    task_ids: &[String],
+    association_ids: &[String],
+    loaded: Vec<Loaded>,
+) -> Result<(), AppError> {
+    let f = &generation.fields;
+    for writer in [&follower.listed, &follower.past] {
+        for id in task_ids {
+            writer.delete_term(Term::from_field_text(f.id, id));
+        }
+        for id in association_ids {
+            writer.delete_term(Term::from_field_text(f.association_id, id));
+        }
+    }
+    for task in loaded {
+        if let Some((part, doc)) = task.document {
+            let writer = match part {
+                Part::Listed => &follower.listed,
+                Part::Past => &follower.past,
+            };
+            writer.add_document(doc).map_err(search_error)?;
+        }
+    }
+    Ok(())
+}
+
+/// Commits both parts at `position` and makes the result visible to searches.
+fn commit(
+    generation: &Generation,
+    follower: &mut Follower,
+    position: i64,
+    categories: &Categories,
+) -> Result<(), AppError> {
+    let payload = serde_json::to_string(&Payload {
+        position,
+        categories: categories.0.clone(),
+    })
+    .map_err(search_error)?;
+    for writer in [&mut follower.listed, &mut follower.past] {
+        let mut prepared = writer.prepare_commit().map_err(search_error)?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(search_error)?;
+    }
+    generation.listed.reader.reload().map_err(search_error)?;
+    generation.past.reader.reload().map_err(search_error)?;
+    Ok(())
+}
+
+fn read_current(root: &Path) -> Option<String> {
+    let name = std::fs::read_to_string(root.join("CURRENT")).ok()?;
+    let name = name.trim();
+    (!name.is_empty() && !name.contains(['/', '\\', '.'])).then(|| name.to_owned())
+}
+
+fn remove_other_generations(root: &Path, keep: &str) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_generation = name.to_str().is_some_and(|n| n.starts_with("g-"));
+        if is_generation
+            && name != keep
+            && entry.path().is_dir()
+            && let Err(e) = std::fs::remove_dir_all(entry.path())
+        {
+            tracing::warn!(error = %e, dir = %entry.path().display(), "could not remove an old search index");
+        }
+    }
+}
+
+/// Writes a whole new generation from the database and makes it `CURRENT`.
+fn build(
+    root: &Path,
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    categories: &Categories,
+    mut progress: impl FnMut(u64),
+) -> Result<String, AppError> {
+    let name = format!(
+        "g-{}-{}",
+        chrono::Utc::now().format("%Y%m%d%H%M%S%f"),
+        std::process::id()
+    );
+    let dir = root.join(&name);
+    // Changes from here on are applied again by the first catch-up; applying one twice
+    // is harmless.
+    let position = changes::head(conn)?;
+    let listed = Segmented::create(&dir.join("listed"))?;
+    let past = Segmented::create(&dir.join("past"))?;
+    let (_, fields) = TaskFields::schema();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let mut follower = Follower {
+        listed: listed.writer(threads, 100_000_000)?,
+        past: past.writer(1, FOLLOW_MEMORY)?,
+        position,
+        recent: BTreeSet::new(),
+    };
+    let mut after = String::new();
+    let mut done = 0u64;
+    loop {
+        let batch = documents::load(
+            conn,
+            Which::After(&after, REBUILD_BATCH),
+            now,
+            &fields,
+            categories,
+        )?;
+        let Some(last) = batch.last().map(|t| t.id.clone()) else {
+            break;
+        };
+        done += batch.len() as u64;
+        for task in batch {
+            if let Some((part, doc)) = task.document {
+                let writer = match part {
+                    Part::Listed => &follower.listed,
+                    Part::Past => &follower.past,
+                };
+                writer.add_document(doc).map_err(search_error)?;
+            }
+        }
+        progress(done);
+        after = last;
+    }
+    let generation = Generation {
+        name: name.clone(),
+        listed,
+        past,
+        fields,
+        follow: Mutex::new(None),
+    };
+    commit(&generation, &mut follower, position, categories)?;
+    for writer in [follower.listed, follower.past] {
+        writer.wait_merging_threads().map_err(search_error)?;
+    }
+    std::fs::create_dir_all(root).map_err(search_error)?;
+    let tmp = root.join("CURRENT.tmp");
+    std::fs::write(&tmp, &name).map_err(search_error)?;
+    std::fs::rename(&tmp, root.join("CURRENT")).map_err(search_error)?;
+    Ok(name)
+}

@@ -1,0 +1,110 @@
+//! The fields of a task document. Text is analysed by [`finnish`](super::finnish); filters
+//! are exact terms or numeric ranges; sorting and facets read numeric fast fields.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::search::finnish;
+
+/// Bumped whenever the schema or the analysis changes: an index of another version is
+/// rebuilt at start-up.
+pub const VERSION: u32 = 1;
+
+/// Flags a task document carries in [`TaskFields::flags`], one term each.
+pub mod flag {
+    pub const REMOTE: &str = "remote";
+    pub const HAS_SPOTS: &str = "has_spots";
+    pub const BEGINNER_FRIENDLY: &str = "beginner_friendly";
+    pub const SUPPORTED: &str = "supported";
+    pub const PLACEMENT: &str = "placement";
+}
+
+/// Handles to every field of a task document.
+#[derive(Clone, Copy)]
+pub struct TaskFields {
+    /// The task's id: stored (the page of hits is hydrated from the database by id) and a
+    /// term (a change deletes the old document by it).
+    pub id: Field,
+    /// The association's id, to drop all its tasks when it changes.
+    pub association_id: Field,
+    /// The title, weighted above the rest.
+    pub title: Field,
+    /// Description, the association's name, the address.
+    pub text: Field,
+    /// Every word of title and text, whole: the dictionary that prefixes and typos are
+    /// looked up in.
+    pub words: Field,
+    pub municipality: Field,
+    pub region: Field,
+    pub category: Field,
+    pub language: Field,
+    pub schedule_type: Field,
+    pub flags: Field,
+    pub min_age: Field,
+    pub max_age: Field,
+    /// Start, when the task has one (microseconds since the epoch).
+    pub starts_at: Field,
+    /// When the task stops being listed: its deadline or its end, whichever comes first.
+    pub closes_at: Field,
+    /// Sort keys: `i64::MAX` stands for "none", so those sort last in ascending order.
+    pub starts_sort: Field,
+    pub deadline_sort: Field,
+    pub published: Field,
+    /// A unique number per task (from its id) that breaks every tie, so that the order
+    /// never depends on where a document happens to sit in the index.
+    pub tiebreak: Field,
+    /// Facet numbers: a bit per category, the region and municipality codes (+1; 0 for
+    /// none), the schedule type.
+    pub category_mask: Field,
+    pub region_no: Field,
+    pub municipality_no: Field,
+    pub schedule_no: Field,
+}
+
+impl TaskFields {
+    /// Builds the schema and the handles to its fields.
+    pub fn schema() -> (Schema, Self) {
+        let mut b = Schema::builder();
+        let stemmed = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(finnish::ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let words = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(finnish::WORDS)
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+        let fields = Self {
+            id: b.add_text_field("id", STRING | STORED),
+            association_id: b.add_text_field("association_id", STRING),
+            title: b.add_text_field("title", stemmed.clone()),
+            text: b.add_text_field("text", stemmed),
+            words: b.add_text_field("words", words),
+            municipality: b.add_text_field("municipality", STRING),
+            region: b.add_text_field("region", STRING),
+            category: b.add_text_field("category", STRING),
+            language: b.add_text_field("language", STRING),
+            schedule_type: b.add_text_field("schedule_type", STRING),
+            flags: b.add_text_field("flags", STRING),
+            min_age: b.add_i64_field("min_age", INDEXED),
+            max_age: b.add_i64_field("max_age", INDEXED),
+            starts_at: b.add_i64_field("starts_at", INDEXED),
+            closes_at: b.add_i64_field("closes_at", INDEXED | FAST),
+            starts_sort: b.add_i64_field("starts_sort", FAST),
+            deadline_sort: b.add_i64_field("deadline_sort", FAST),
+            published: b.add_i64_field("published", FAST),
+            tiebreak: b.add_u64_field("tiebreak", FAST),
+            category_mask: b.add_u64_field("category_mask", FAST),
+            region_no: b.add_u64_field("region_no", FAST),
+            municipality_no: b.add_u64_field("municipality_no", FAST),
+            schedule_no: b.add_u64_field("schedule_no", FAST),
+        };
+        (b.build(), fields)
+    }
+}
+
+/// The schedule types, in the order of their facet numbers.
+pub const SCHEDULE_TYPES: [&str; 3] = ["fixed", "flexible", "ongoing"];

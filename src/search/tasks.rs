@@ -1,0 +1,442 @@
+//! `GET /tasks` from the index: the query, the page of hits, the exact total and facets,
+//! the typo fallback, and the page hydrated from the database.
+//!
+//! Two passes, as the prototype measured fastest: the top of the ranking first (BM25 with
+//! block-max pruning), then the total and facets with a collector that does not score.
+//! Relevance ties (equal scores) break on newest first, then on the id, so the order never
+//! depends on where documents sit in the index; to do that cheaply the top `k + TIE_SLACK`
+//! by score are fetched and re-sorted, which is exact unless more than `TIE_SLACK` hits
+//! share the score at the page's edge.
+
+use std::cmp::Ordering;
+use std::ops::Bound;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use tantivy::collector::sort_key::SortByStaticFastValue;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::api::paging::{Page, paging};
+use crate::db::DbConnection;
+use crate::error::AppError;
+use crate::search::documents::{Part, micros};
+use crate::search::facets::{Counts, FacetCollector};
+use crate::search::index::TaskIndex;
+use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag};
+use crate::search::text::{self, Correction, QueryWord};
+use crate::tasks::model::TaskView;
+use crate::tasks::search::{TaskQuery, hydrate};
+
+/// Counts per value for the current filters.
+#[derive(Debug, Serialize)]
+pub struct Facets {
+    pub categories: Vec<FacetCount>,
+    pub regions: Vec<FacetCount>,
+    pub municipalities: Vec<FacetCount>,
+    pub schedule_types: Vec<FacetCount>,
+}
+
+/// One facet value and how many tasks have it.
+#[derive(Debug, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: i64,
+}
+
+/// The answer of `GET /tasks`.
+#[derive(Debug, Serialize)]
+pub struct TaskPage {
+    #[serde(flatten)]
+    pub page: Page<TaskView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
+    /// Words of the query the index does not hold, and the words searched instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// How much more a word in the title counts than one in the rest of the text.
+pub const TITLE_BOOST: f32 = 3.0;
+/// Extra hits fetched to break relevance ties (see the module documentation).
+const TIE_SLACK: usize = 32;
+/// The exact query finding fewer hits than this tries the typo fallback.
+const FEW: usize = 3;
+
+/// The sort orders of `GET /tasks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Relevance,
+    Newest,
+    StartsAt,
+    Deadline,
+}
+
+/// One hit, with what it sorts by.
+#[derive(Debug, Clone)]
+struct Hit {
+    part: Part,
+    address: DocAddress,
+    score: f32,
+    key: i64,
+    tiebreak: u64,
+}
+
+/// Runs a search; `now` decides what is over (the index may not have swept it yet).
+pub fn search(
+    index: &TaskIndex,
+    conn: &mut DbConnection,
+    q: &TaskQuery,
+    now: NaiveDateTime,
+) -> Result<TaskPage, AppError> {
+    let (page, per_page) = paging(q.page, q.per_page)?;
+    let parts: &[Part] = if q.include_past {
+        &[Part::Listed, Part::Past]
+    } else {
+        &[Part::Listed]
+    };
+    let searchers: Vec<(Part, Searcher, TaskFields)> = parts
+        .iter()
+        .map(|p| {
+            let (s, f) = index.searcher(*p);
+            (*p, s, f)
+        })
+        .collect();
+    let (_, first, fields) = &searchers[0];
+    let typed = q.q.as_deref().unwrap_or("");
+    let mut words = text::expand(first, fields.words, typed);
+    let sort = match q.sort.as_deref() {
+        Some("relevance") if !words.is_empty() => Sort::Relevance,
+        Some("starts_at") => Sort::StartsAt,
+        Some("deadline") => Sort::Deadline,
+        Some("newest") => Sort::Newest,
+        _ if words.is_empty() => Sort::Newest,
+        _ => Sort::Relevance,
+    };
+    let mut total = count(&searchers, &query(q, &words, fields))?;
+    let mut corrections = Vec::new();
+    if total < FEW && !words.is_empty() {
+        corrections = correct(first, fields.words, &mut words);
+        if !corrections.is_empty() {
+            total = count(&searchers, &query(q, &words, fields))?;
+        }
+    }
+    let query = query(q, &words, fields);
+    let offset = ((page - 1) * per_page) as usize;
+    let limit = per_page as usize;
+    let mut hits = Vec::new();
+    for (part, searcher, _) in &searchers {
+        hits.extend(top(searcher, *part, &*query, sort, offset + limit)?);
+    }
+    hits.sort_by(|a, b| compare(sort, a, b));
+    let page_hits: Vec<Hit> = hits.into_iter().skip(offset).take(limit).collect();
+    let mut ids = Vec::with_capacity(page_hits.len());
+    for hit in &page_hits {
+        let searcher = &searchers
+            .iter()
+            .find(|(p, ..)| *p == hit.part)
+            .ok_or_else(|| AppError::internal("search part"))?
+            .1;
+        let doc: TantivyDocument = searcher.doc(hit.address).map_err(index_error)?;
+        if let Some(id) = doc.get_first(fields.id).and_then(|v| v.as_str()) {
+            ids.push(id.to_owned());
+        }
+    }
+    let items = hydrate(conn, &ids, q.include_past, now)?;
+    let facets = if q.facets {
+        let mut counts = Counts::default();
+        for (_, searcher, _) in &searchers {
+            let c = searcher
+                .search(&*query, &FacetCollector)
+                .map_err(index_error)?;
+            add(&mut counts, &c);
+        }
+        Some(facets(&counts, index))
+    } else {
+        None
+    };
+    Ok(TaskPage {
+        page: Page {
+            items,
+            total: total as i64,
+            page,
+            per_page,
+        },
+        facets,
+        corrections,
+    })
+}
+
+fn index_error(e: tantivy::TantivyError) -> AppError {
+    AppError::internal(format!("search: {e}"))
+}
+
+fn count(searchers: &[(Part, Searcher, TaskFields)], query: &dyn Query) -> Result<usize, AppError> {
+    let mut total = 0;
+    for (_, searcher, _) in searchers {
+        total += searcher.search(query, &Count).map_err(index_error)?;
+    }
+    Ok(total)
+}
+
+/// Widens each word the index does not hold (5+ letters) to the words within reach.
+fn correct(searcher: &Searcher, words_field: Field, words: &mut [QueryWord]) -> Vec<Correction> {
+    let mut corrections = Vec::new();
+    for word in words.iter_mut() {
+        if text::word_frequency(searcher, words_field, &word.typed) > 0 || word.expanded {
+            continue;
+        }
+        let similar = text::similar(searcher, words_field, &word.typed);
+        if let Some(best) = similar.first() {
+            corrections.push(Correction {
+                word: word.typed.clone(),
+                corrected_to: best.clone(),
+            });
+            for w in &similar {
+                word.terms.extend(crate::search::finnish::terms_of(w));
+            }
+            word.terms.sort();
+            word.terms.dedup();
+        }
+    }
+    corrections
+}
+
+fn term(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn at_most(field: Field, value: i64) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Unbounded,
+        Bound::Included(Term::from_field_i64(field, value)),
+    ))
+}
+
+fn at_least(field: Field, value: i64) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_i64(field, value)),
+        Bound::Unbounded,
+    ))
+}
+
+/// The query for the words and filters of `q`.
+fn query(q: &TaskQuery, words: &[QueryWord], f: &TaskFields) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for word in words {
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for t in &word.terms {
+            alternatives.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.title, t),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    TITLE_BOOST,
+                )),
+            ));
+            alternatives.push((
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.text, t),
+                    IndexRecordOption::WithFreqs,
+                )),
+            ));
+        }
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+    }
+    let mut filter = |occur: Occur, query: Box<dyn Query>| clauses.push((occur, query));
+    if let Some(code) = &q.municipality {
+        filter(Occur::Must, term(f.municipality, code));
+    }
+    if let Some(region) = &q.region {
+        filter(Occur::Must, term(f.region, region));
+    }
+    for category in &q.categories {
+        filter(Occur::Must, term(f.category, category));
+    }
+    if let Some(schedule) = &q.schedule_type {
+        filter(Occur::Must, term(f.schedule_type, schedule));
+    }
+    if let Some(language) = &q.language {
+        filter(Occur::Must, term(f.language, language));
+    }
+    let flags = [
+        (q.remote, flag::REMOTE),
+        (q.has_spots, flag::HAS_SPOTS),
+        (q.beginner_friendly, flag::BEGINNER_FRIENDLY),
+        (q.supported, flag::SUPPORTED),
+        (q.placement, flag::PLACEMENT),
+    ];
+    for (wanted, name) in flags {
+        match wanted {
+            Some(true) => filter(Occur::Must, term(f.flags, name)),
+            Some(false) => filter(Occur::MustNot, term(f.flags, name)),
+            None => {}
+        }
+    }
+    if let Some(age) = q.age {
+        filter(Occur::Must, at_most(f.min_age, i64::from(age)));
+        filter(Occur::Must, at_least(f.max_age, i64::from(age)));
+    }
+    if let Some(after) = q.starts_after {
+        filter(Occur::Must, at_least(f.starts_at, micros(after)));
+    }
+    if let Some(before) = q.starts_before {
+        filter(
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Excluded(Term::from_field_i64(f.starts_at, micros(before))),
+            )),
+        );
+    }
+    if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+        // Only exclusions (or nothing): start from every document.
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+        return clauses.remove(0).1;
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The best `k` hits of one part in `sort` order.
+fn top(
+    searcher: &Searcher,
+    part: Part,
+    query: &dyn Query,
+    sort: Sort,
+    k: usize,
+) -> Result<Vec<Hit>, AppError> {
+    let hits = match sort {
+        Sort::Relevance => {
+            let scored = searcher
+                .search(query, &TopDocs::with_limit(k + TIE_SLACK).order_by_score())
+                .map_err(index_error)?;
+            let mut hits = Vec::with_capacity(scored.len());
+            for (score, address) in scored {
+                let segment = searcher.segment_reader(address.segment_ord);
+                let fast = segment.fast_fields();
+                let published = fast.i64("published").map_err(index_error)?;
+                let tiebreak = fast.u64("tiebreak").map_err(index_error)?;
+                hits.push(Hit {
+                    part,
+                    address,
+                    score,
+                    key: published.first(address.doc_id).unwrap_or(i64::MIN),
+                    tiebreak: tiebreak.first(address.doc_id).unwrap_or(0),
+                });
+            }
+            hits.sort_by(|a, b| compare(sort, a, b));
+            hits.truncate(k);
+            hits
+        }
+        Sort::Newest | Sort::StartsAt | Sort::Deadline => {
+            let (field, order) = match sort {
+                Sort::StartsAt => ("starts_sort", Order::Asc),
+                Sort::Deadline => ("deadline_sort", Order::Asc),
+                _ => ("published", Order::Desc),
+            };
+            let collector = TopDocs::with_limit(k).order_by((
+                (SortByStaticFastValue::<i64>::for_field(field), order),
+                (SortByStaticFastValue::<u64>::for_field("tiebreak"), order),
+            ));
+            searcher
+                .search(query, &collector)
+                .map_err(index_error)?
+                .into_iter()
+                .map(|((key, tiebreak), address)| Hit {
+                    part,
+                    address,
+                    score: 0.0,
+                    key: key.unwrap_or(i64::MAX),
+                    tiebreak: tiebreak.unwrap_or(0),
+                })
+                .collect()
+        }
+    };
+    Ok(hits)
+}
+
+/// The order of hits (first is best).
+fn compare(sort: Sort, a: &Hit, b: &Hit) -> Ordering {
+    match sort {
+        Sort::Relevance => b
+            .score
+            .total_cmp(&a.score)
+            .then_with(|| b.key.cmp(&a.key))
+            .then_with(|| b.tiebreak.cmp(&a.tiebreak)),
+        Sort::Newest => b.key.cmp(&a.key).then_with(|| b.tiebreak.cmp(&a.tiebreak)),
+        Sort::StartsAt | Sort::Deadline => {
+            a.key.cmp(&b.key).then_with(|| a.tiebreak.cmp(&b.tiebreak))
+        }
+    }
+}
+
+fn add(total: &mut Counts, more: &Counts) {
+    for (a, b) in total.categories.iter_mut().zip(more.categories) {
+        *a += b;
+    }
+    for (a, b) in total.regions.iter_mut().zip(&more.regions) {
+        *a += b;
+    }
+    for (a, b) in total.municipalities.iter_mut().zip(&more.municipalities) {
+        *a += b;
+    }
+    for (a, b) in total.schedules.iter_mut().zip(more.schedules) {
+        *a += b;
+    }
+}
+
+fn listed(values: impl Iterator<Item = (String, u64)>) -> Vec<FacetCount> {
+    let mut out: Vec<FacetCount> = values
+        .filter(|(_, n)| *n > 0)
+        .map(|(value, n)| FacetCount {
+            value,
+            count: n as i64,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    out
+}
+
+fn facets(counts: &Counts, index: &TaskIndex) -> Facets {
+    let categories = &index.categories().0;
+    Facets {
+        categories: listed(
+            categories
+                .iter()
+                .zip(counts.categories)
+                .map(|(slug, n)| (slug.clone(), n)),
+        ),
+        regions: listed(
+            counts
+                .regions
+                .iter()
+                .enumerate()
+                .skip(1)
+                .map(|(i, n)| (format!("{:02}", i - 1), *n)),
+        ),
+        municipalities: listed(
+            counts
+                .municipalities
+                .iter()
+                .enumerate()
+                .skip(1)
+                .map(|(i, n)| (format!("{:03}", i - 1), *n)),
+        ),
+        schedule_types: listed(
+            SCHEDULE_TYPES
+                .iter()
+                .zip(counts.schedules)
+                .map(|(s, n)| ((*s).to_owned(), n)),
+        ),
+    }
+}
