@@ -175,7 +175,7 @@ pub fn seed_scale(config: &Config, factor: f64) -> Result<seed::scale::ScaleRepo
     seed::scale::scale(&mut conn, factor, &progress_bar(0))
 }
 
-/// Migrates, then writes a new generation of the search index ([`search::TaskIndex::rebuild`])
+/// Migrates, then writes a new generation of the search index ([`search::SearchIndex::rebuild`])
 /// with a progress bar on stderr; returns how many tasks it read.
 pub fn reindex(config: &Config) -> Result<u64, AppError> {
     let pool = db::build_pool(&config.database_url, 1)?;
@@ -187,7 +187,7 @@ pub fn reindex(config: &Config) -> Result<u64, AppError> {
     };
     let progress = progress_bar(u64::try_from(total).unwrap_or(0));
     let mut read = 0;
-    search::TaskIndex::rebuild(&config.search_dir, &mut conn, config.clock.now(), |done| {
+    search::SearchIndex::rebuild(&config.search_dir, &mut conn, config.clock.now(), |done| {
         read = done;
         progress.set_position(done);
     })?;

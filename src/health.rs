@@ -6,7 +6,7 @@ use diesel::connection::SimpleConnection as _;
 
 use crate::api::{allow_only, get_or_head};
 use crate::error::AppError;
-use crate::search::TaskIndex;
+use crate::search::SearchIndex;
 use crate::state::AppState;
 
 /// The API description, embedded so that the binary serves exactly the spec it was built with.
@@ -39,7 +39,7 @@ async fn healthz() -> HttpResponse {
 /// search index has yet to apply (`search_lag`), which a follower keeps near zero.
 async fn readyz(
     state: web::Data<AppState>,
-    index: web::Data<TaskIndex>,
+    index: web::Data<SearchIndex>,
 ) -> Result<HttpResponse, AppError> {
     let pool = state.db.pool().clone();
     let index = index.into_inner();

@@ -63,7 +63,7 @@ impl Application {
         let now = config.clock.now();
         let index = web::block(move || {
             let mut conn = index_pool.get()?;
-            let index = search::TaskIndex::open(&search_dir, &mut conn, now)?;
+            let index = search::SearchIndex::open(&search_dir, &mut conn, now)?;
             // Catch up before serving, so the first search need not.
             index.catch_up(&mut conn, now, true)?;
             Ok::<_, AppError>(index)
@@ -200,7 +200,7 @@ fn job_handlers() -> jobs::Handlers {
 fn build_server(
     listener: TcpListener,
     state: AppState,
-    index: web::Data<search::TaskIndex>,
+    index: web::Data<search::SearchIndex>,
     limiters: Limiters,
     config: &Config,
 ) -> Result<Server, AppError> {
@@ -235,9 +235,10 @@ fn build_server(
             .service(web::scope("/api/v1").configure(|cfg| {
                 accounts::auth_routes::configure(cfg, &limiters);
                 accounts::routes::configure(cfg);
+                // Before associations: it takes GET /associations (see its configure).
+                search::routes::configure(cfg);
                 associations::routes::configure(cfg);
                 admin::routes::configure(cfg);
-                search::routes::configure(cfg);
                 tasks::routes::configure(cfg);
                 signups::routes::configure(cfg);
                 referrals::routes::configure(cfg);

@@ -50,7 +50,6 @@ pub struct Association {
     pub accessibility: Option<String>,
     pub logo_url: Option<String>,
     pub founding_year: Option<i32>,
-    pub search_document: String,
     pub version: i32,
     pub imported: bool,
     pub created_at: NaiveDateTime,
@@ -239,72 +238,18 @@ pub fn summaries(
         .collect())
 }
 
-/// Recomputes the text that search indexes (card text and services, and each service's own
-/// text, which names the association) and bumps the version that the ETag is made of; call
-/// after any change to the card or its services.
+/// Bumps the version that the ETag is made of and tells the search index to look at the
+/// association again (its card, its services and its tasks); call in the transaction of
+/// any change to the card, its status or its services.
 pub fn touch(conn: &mut DbConnection, association_id: &str) -> Result<(), AppError> {
-    let a: Association = associations::table
-        .find(association_id)
-        .select(Association::as_select())
-        .first(conn)?;
-    let services = services(conn, association_id)?;
-    let mut parts: Vec<&str> = [
-        &a.summary,
-        &a.description,
-        &a.activities,
-        &a.target_groups,
-        &a.how_to_join,
-    ]
-    .into_iter()
-    .filter_map(|p| p.as_deref())
-    .collect();
-    for s in &services {
-        parts.push(&s.name);
-        parts.extend(
-            [&s.description, &s.target_group]
-                .into_iter()
-                .filter_map(|p| p.as_deref()),
-        );
-    }
-    let document = parts.join("\n");
     let now = Utc::now().naive_utc();
     diesel::update(associations::table.find(association_id))
         .set((
-            associations::search_document.eq(document),
             associations::version.eq(associations::version + 1),
             associations::updated_at.eq(now),
         ))
         .execute(conn)?;
-    for s in &services {
-        refresh_service_document(conn, s, &a.name)?;
-    }
     changes::record(conn, Entity::Association, association_id, now)
-}
-
-/// Writes what `GET /services` searches besides a service's name: its description, target
-/// group and how to get it, and its association's name (so that a renamed association's
-/// services are found by the new name). Only a changed text is written, so that an edit of
-/// the card does not rewrite the search index of every service.
-fn refresh_service_document(
-    conn: &mut DbConnection,
-    service: &Service,
-    association_name: &str,
-) -> Result<(), AppError> {
-    let document = [
-        &service.description,
-        &service.target_group,
-        &service.how_to_get,
-    ]
-    .into_iter()
-    .filter_map(|p| p.as_deref())
-    .chain([association_name])
-    .collect::<Vec<_>>()
-    .join("\n");
-    diesel::update(association_services::table.find(&service.id))
-        .filter(association_services::search_document.ne(&document))
-        .set(association_services::search_document.eq(&document))
-        .execute(conn)?;
-    Ok(())
 }
 
 /// Takes the association's row lock for the rest of the transaction, so that checks such

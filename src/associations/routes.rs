@@ -14,8 +14,6 @@ use crate::associations::hooks::Hooks;
 use crate::associations::invitations::{self, InviteRequest};
 use crate::associations::members::{self, ChangeRole};
 use crate::associations::model::{self, Card, OWNER};
-use crate::associations::search::{self, SearchQuery};
-use crate::associations::service_search::{self, ServiceQuery};
 use crate::associations::services::{self, ServiceInput};
 use crate::auth::{AuthUser, MaybeAuthUser};
 use crate::error::AppError;
@@ -24,9 +22,9 @@ use crate::state::AppState;
 /// Registers the routes of this feature.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
+        // GET and HEAD are the search's (`crate::search::routes`, registered first).
         web::resource("/associations")
             .default_service(allow_only("GET, HEAD, POST"))
-            .route(get_or_head().to(list))
             .route(web::post().to(create)),
     )
     .service(
@@ -59,12 +57,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::patch().to(update_service))
             .route(web::delete().to(delete_service)),
     )
-    .service(post_only("/associations/{id}/claim", claim))
-    .service(
-        web::resource("/services")
-            .default_service(allow_only("GET, HEAD"))
-            .route(get_or_head().to(find_services)),
-    );
+    .service(post_only("/associations/{id}/claim", claim));
     crate::associations::invitation_routes::configure(cfg);
 }
 
@@ -80,31 +73,6 @@ fn card_response(
     response
         .insert_header((header::ETAG, format!("\"{version}\"")))
         .json(card)
-}
-
-async fn list(
-    state: web::Data<AppState>,
-    query: web::Query<SearchQuery>,
-) -> Result<HttpResponse, AppError> {
-    let page = state
-        .db
-        .run(move |conn| search::search(conn, query.into_inner()))
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
-}
-
-/// `GET /services`: public, like the cards the services come from, and cached like
-/// `GET /associations` (the default `no-store`).
-async fn find_services(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
-    let query = ServiceQuery::parse(req.query_string())?;
-    let page = state
-        .db
-        .run(move |conn| service_search::search(conn, query))
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
 }
 
 async fn create(

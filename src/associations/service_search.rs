@@ -3,21 +3,17 @@
 //! and how to reach them. This is what service counselling (palveluohjaus) looks for,
 //! alongside `GET /tasks?supported=true&beginner_friendly=true`.
 //!
-//! Text search is [`crate::db::fulltext`], as for associations: a service's name is the
-//! title and its `search_document` (description, target group, how to get it and the
-//! association's name, kept by [`crate::associations::model::touch`]) the rest.
+//! Here: the query ([`ServiceQuery`]), its checks against the reference data, and the
+//! database side of the answer ([`hydrate`]). The search itself is `crate::search`.
 
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Double, Text};
 use serde::Serialize;
 
-use crate::api::paging::{Page, paging};
+use crate::api::paging::paging;
 use crate::api::query;
 use crate::associations::model::{Service, VERIFIED};
-use crate::db::fulltext::{self, column_sql, text_sql};
-use crate::db::schema::{association_services, associations, categories, municipalities, regions};
-use crate::db::{DbConnection, MultiBackend};
+use crate::db::DbConnection;
+use crate::db::schema::{association_services, associations, categories, regions};
 use crate::error::{AppError, FieldError};
 use crate::reference::places::{Place, place_of, places};
 
@@ -113,7 +109,7 @@ pub struct ServiceHit {
 /// Checks the parameters against the reference data and the paging bounds; every problem
 /// in one `422`. An unknown code is refused rather than matching nothing, so that a typo
 /// never reads as "nothing is offered here".
-fn check(conn: &mut DbConnection, q: &ServiceQuery) -> Result<(i64, i64), AppError> {
+pub fn check(conn: &mut DbConnection, q: &ServiceQuery) -> Result<(i64, i64), AppError> {
     let mut errors = Vec::new();
     if let Some(code) = &q.municipality {
         errors.extend(crate::accounts::model::check_municipality(
@@ -159,89 +155,22 @@ fn check(conn: &mut DbConnection, q: &ServiceQuery) -> Result<(i64, i64), AppErr
     }
 }
 
-/// Lists the services of verified associations matching the query: by relevance when `q`
-/// has words, else by association name and then service name (ids break ties).
-pub fn search(conn: &mut DbConnection, q: ServiceQuery) -> Result<Page<ServiceHit>, AppError> {
-    let (page, per_page) = check(conn, &q)?;
-    let words = q.q.as_deref().map(fulltext::words).unwrap_or_default();
-    let target_words = q
-        .target_group
-        .as_deref()
-        .map(fulltext::words)
-        .unwrap_or_default();
-    let build = |conn: &DbConnection| {
-        let mut query = association_services::table
-            .inner_join(associations::table)
-            .filter(associations::status.eq(VERIFIED))
-            .into_boxed::<MultiBackend>();
-        if let Some(code) = &q.municipality {
-            query = query.filter(associations::municipality_code.eq(code.clone()));
-        }
-        if let Some(region) = &q.region {
-            let in_region = municipalities::table
-                .filter(municipalities::region_code.eq(region.clone()))
-                .select(municipalities::code);
-            query = query.filter(associations::municipality_code.eq_any(in_region));
-        }
-        if let Some(category) = &q.category {
-            query = query.filter(associations::field_of_activity.eq(category.clone()));
-        }
-        match q.free {
-            Some(true) => query = query.filter(association_services::price.is_null()),
-            Some(false) => query = query.filter(association_services::price.is_not_null()),
-            None => {}
-        }
-        if !words.is_empty() {
-            let c = text_sql(conn, "association_services", "name", &words).condition;
-            query = query.filter(
-                sql::<Bool>(&c.before)
-                    .bind::<Text, _>(c.value)
-                    .sql(&c.after),
-            );
-        }
-        if !target_words.is_empty() {
-            let c = column_sql(conn, "association_services", "target_group", &target_words);
-            query = query.filter(
-                sql::<Bool>(&c.before)
-                    .bind::<Text, _>(c.value)
-                    .sql(&c.after),
-            );
-        }
-        query
-    };
-    let total: i64 = build(conn).count().get_result(conn)?;
-    let mut rows = build(conn);
-    if words.is_empty() {
-        rows = rows.order((
-            associations::name.asc(),
-            associations::id.asc(),
-            association_services::name.asc(),
-            association_services::id.asc(),
-        ));
-    } else {
-        let r = text_sql(conn, "association_services", "name", &words).rank;
-        rows = rows.order((
-            sql::<Double>(&r.before)
-                .bind::<Text, _>(r.value)
-                .sql(&r.after)
-                .desc(),
-            associations::name.asc(),
-            associations::id.asc(),
-            association_services::name.asc(),
-            association_services::id.asc(),
-        ));
-    }
-    let rows: Vec<(Service, ProviderRow)> = rows
+/// The services with these ids, of verified associations, with who offers them, in this
+/// order; one the database no longer lists is left out.
+pub fn hydrate(conn: &mut DbConnection, ids: &[String]) -> Result<Vec<ServiceHit>, AppError> {
+    let mut rows: Vec<(Service, ProviderRow)> = association_services::table
+        .inner_join(associations::table)
+        .filter(association_services::id.eq_any(ids))
+        .filter(associations::status.eq(VERIFIED))
         .select((Service::as_select(), ProviderRow::as_select()))
-        .limit(per_page)
-        .offset((page - 1) * per_page)
         .load(conn)?;
+    rows.sort_by_key(|(s, _)| ids.iter().position(|id| *id == s.id));
     let codes: Vec<&str> = rows
         .iter()
         .map(|(_, a)| a.municipality_code.as_str())
         .collect();
     let places = places(conn, &codes)?;
-    let items = rows
+    Ok(rows
         .into_iter()
         .map(|(s, a)| ServiceHit {
             free: s.price.is_none(),
@@ -262,11 +191,5 @@ pub fn search(conn: &mut DbConnection, q: ServiceQuery) -> Result<Page<ServiceHi
                 website: a.website,
             },
         })
-        .collect();
-    Ok(Page {
-        items,
-        total,
-        page,
-        per_page,
-    })
+        .collect())
 }

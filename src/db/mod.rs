@@ -3,7 +3,6 @@
 //! helpers ([`Db::run`], [`Db::write`]) through which every request touches the database
 //! without blocking an async worker.
 
-pub mod fulltext;
 pub mod json;
 pub mod schema;
 pub mod stored;

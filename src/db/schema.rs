@@ -182,7 +182,6 @@ diesel::table! {
         accessibility -> Nullable<Text>,
         logo_url -> Nullable<Text>,
         founding_year -> Nullable<Integer>,
-        search_document -> Text,
         version -> Integer,
         imported -> Bool,
         created_at -> Timestamp,
@@ -225,7 +224,6 @@ diesel::table! {
         target_group -> Nullable<Text>,
         price -> Nullable<Text>,
         how_to_get -> Nullable<Text>,
-        search_document -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
     }

@@ -11,7 +11,7 @@ use tokio::sync::watch;
 
 use crate::clock::Clock;
 use crate::db::Db;
-use crate::search::TaskIndex;
+use crate::search::SearchIndex;
 
 /// How often the follower looks at the feed.
 pub const INTERVAL: Duration = Duration::from_millis(500);
@@ -19,7 +19,7 @@ pub const INTERVAL: Duration = Duration::from_millis(500);
 /// The follower's parts.
 pub struct Follower {
     pub db: Db,
-    pub index: Arc<TaskIndex>,
+    pub index: Arc<SearchIndex>,
     pub clock: Clock,
     pub shutdown: watch::Receiver<bool>,
 }

@@ -1,10 +1,10 @@
-//! The task index on disk and how it follows the database.
+//! The search index on disk and how it follows the database.
 //!
-//! Layout: `{search_dir}/tasks-v{VERSION}/CURRENT` names the generation in use, a folder
-//! beside it holding two tantivy indexes, `listed` (what `GET /tasks` shows) and `past`
-//! (published tasks that are over, for `include_past=true`). Keeping the past apart keeps
-//! the common query free of a "listed" filter clause, which made queries several times
-//! slower in the prototype.
+//! Layout: `{search_dir}/index-v{VERSION}/CURRENT` names the generation in use, a folder
+//! beside it holding one tantivy index per [`Kind`]: `listed` tasks (what `GET /tasks`
+//! shows), `past` tasks (published but over, for `include_past=true`), `associations` and
+//! `services`. Keeping each kind apart keeps the common query free of a "kind" or "listed"
+//! filter clause, which made queries several times slower in the prototype.
 //!
 //! Each commit carries the feed position it is current to (the commit payload), so the
 //! index and its position can never disagree. A rebuild writes a new generation and then
@@ -23,11 +23,13 @@ use tantivy::query::RangeQuery;
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+use crate::associations::model::{Association, Service};
 use crate::changes::{self, Change, Entity};
 use crate::db::DbConnection;
 use crate::error::AppError;
 use crate::search::documents::{self, Categories, Loaded, Part, Which};
 use crate::search::finnish;
+use crate::search::organisations::{self, AssociationFields, ServiceFields};
 use crate::search::schema::{TaskFields, VERSION};
 
 /// How far behind its position the follower looks again for rows that committed late (a
@@ -51,7 +53,68 @@ struct Payload {
     categories: Vec<String>,
 }
 
-/// One tantivy index: listed or past tasks.
+/// The kinds of document, one tantivy index each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Listed tasks.
+    Listed,
+    /// Published tasks that are over.
+    Past,
+    /// Verified associations.
+    Associations,
+    /// Services of verified associations.
+    Services,
+}
+
+impl Kind {
+    /// Every kind, in the order of a generation's parts.
+    pub const ALL: [Kind; 4] = [Kind::Listed, Kind::Past, Kind::Associations, Kind::Services];
+
+    fn folder(self) -> &'static str {
+        match self {
+            Kind::Listed => "listed",
+            Kind::Past => "past",
+            Kind::Associations => "associations",
+            Kind::Services => "services",
+        }
+    }
+
+    fn schema(self) -> tantivy::schema::Schema {
+        match self {
+            Kind::Listed | Kind::Past => TaskFields::schema().0,
+            Kind::Associations => AssociationFields::schema().0,
+            Kind::Services => ServiceFields::schema().0,
+        }
+    }
+
+    /// The kind that holds tasks of this part.
+    pub fn of(part: Part) -> Self {
+        match part {
+            Part::Listed => Kind::Listed,
+            Part::Past => Kind::Past,
+        }
+    }
+}
+
+/// The field handles of every kind.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub tasks: TaskFields,
+    pub associations: AssociationFields,
+    pub services: ServiceFields,
+}
+
+impl Fields {
+    fn new() -> Self {
+        Self {
+            tasks: TaskFields::schema().1,
+            associations: AssociationFields::schema().1,
+            services: ServiceFields::schema().1,
+        }
+    }
+}
+
+/// One tantivy index.
 struct Segmented {
     index: Index,
     reader: IndexReader,
@@ -63,10 +126,9 @@ impl Segmented {
         Self::with(index)
     }
 
-    fn create(dir: &Path) -> Result<Self, AppError> {
+    fn create(dir: &Path, kind: Kind) -> Result<Self, AppError> {
         std::fs::create_dir_all(dir).map_err(search_error)?;
-        let (schema, _) = TaskFields::schema();
-        let index = Index::create_in_dir(dir, schema).map_err(search_error)?;
+        let index = Index::create_in_dir(dir, kind.schema()).map_err(search_error)?;
         Self::with(index)
     }
 
@@ -100,42 +162,47 @@ impl Segmented {
     }
 }
 
-/// A generation: both parts, and (once opened to follow) their writers.
+/// A generation: every kind's index, and (once opened to follow) their writers.
 struct Generation {
     name: String,
-    listed: Segmented,
-    past: Segmented,
-    fields: TaskFields,
+    /// In the order of [`Kind::ALL`].
+    parts: Vec<Segmented>,
+    fields: Fields,
     follow: Mutex<Option<Follower>>,
 }
 
 /// The writers and the feed position, behind one lock: whoever holds it applies changes.
 struct Follower {
-    listed: IndexWriter,
-    past: IndexWriter,
+    /// In the order of [`Kind::ALL`].
+    writers: Vec<IndexWriter>,
     position: i64,
     /// Sequence numbers within [`LOOKBACK`] of the position that have been applied.
     recent: BTreeSet<i64>,
 }
 
+impl Follower {
+    fn writer(&self, kind: Kind) -> &IndexWriter {
+        &self.writers[kind as usize]
+    }
+}
+
 impl Generation {
     fn open(root: &Path, name: &str) -> Result<Self, AppError> {
         let dir = root.join(name);
-        let (_, fields) = TaskFields::schema();
+        let parts = Kind::ALL
+            .iter()
+            .map(|k| Segmented::open(&dir.join(k.folder())))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             name: name.to_owned(),
-            listed: Segmented::open(&dir.join("listed"))?,
-            past: Segmented::open(&dir.join("past"))?,
-            fields,
+            parts,
+            fields: Fields::new(),
             follow: Mutex::new(None),
         })
     }
 
-    fn part(&self, part: Part) -> &Segmented {
-        match part {
-            Part::Listed => &self.listed,
-            Part::Past => &self.past,
-        }
+    fn part(&self, kind: Kind) -> &Segmented {
+        &self.parts[kind as usize]
     }
 
     /// Opens the writers, if not yet open, to follow the feed from `position`.
@@ -147,9 +214,13 @@ impl Generation {
                     "{e} (is another instance using the same SEARCH_DIR? each needs its own)"
                 ))
             };
+            let writers = self
+                .parts
+                .iter()
+                .map(|p| p.writer(1, FOLLOW_MEMORY).map_err(busy))
+                .collect::<Result<Vec<_>, _>>()?;
             *guard = Some(Follower {
-                listed: self.listed.writer(1, FOLLOW_MEMORY).map_err(busy)?,
-                past: self.past.writer(1, FOLLOW_MEMORY).map_err(busy)?,
+                writers,
                 position,
                 recent: BTreeSet::new(),
             });
@@ -157,21 +228,24 @@ impl Generation {
         Ok(())
     }
 
-    /// The position both parts are current to.
+    /// The position every part is current to.
     fn position(&self) -> Result<i64, AppError> {
-        Ok(self
-            .listed
-            .payload()?
-            .position
-            .min(self.past.payload()?.position))
+        let mut position = i64::MAX;
+        for part in &self.parts {
+            position = position.min(part.payload()?.position);
+        }
+        Ok(position)
     }
 }
 
-/// The search index of tasks, shared by every request of this server instance.
-pub struct TaskIndex {
+/// The search index, shared by every request of this server instance.
+pub struct SearchIndex {
     root: PathBuf,
     categories: Categories,
     current: RwLock<Arc<Generation>>,
+    /// One permit per core: searches beyond that wait in a queue rather than time-slice the
+    /// cores among themselves, which the prototype measured at half the p99.
+    slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// How a change to the index went, for logs and `/readyz`.
@@ -181,7 +255,7 @@ pub struct Applied {
     pub swept: usize,
 }
 
-impl TaskIndex {
+impl SearchIndex {
     /// Opens the index under `search_dir`, rebuilding it from the database when it is
     /// missing, unreadable, of another schema version or for other categories.
     pub fn open(
@@ -189,11 +263,11 @@ impl TaskIndex {
         conn: &mut DbConnection,
         now: NaiveDateTime,
     ) -> Result<Self, AppError> {
-        let root = search_dir.join(format!("tasks-v{VERSION}"));
+        let root = search_dir.join(format!("index-v{VERSION}"));
         let categories = Categories::load(conn)?;
         let usable = read_current(&root).and_then(|name| {
             let generation = Generation::open(&root, &name).ok()?;
-            let payload = generation.listed.payload().ok()?;
+            let payload = generation.part(Kind::Listed).payload().ok()?;
             (payload.categories == categories.0).then_some(generation)
         });
         let generation = match usable {
@@ -208,11 +282,22 @@ impl TaskIndex {
         // Take the writers now: a second instance on the same folder fails here, clearly,
         // rather than on its first change.
         generation.follow_from(generation.position()?)?;
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(Self {
             root,
             categories,
             current: RwLock::new(Arc::new(generation)),
+            slots: Arc::new(tokio::sync::Semaphore::new(cores)),
         })
+    }
+
+    /// Waits for a search slot; hold it while searching.
+    pub async fn slot(&self) -> Result<tokio::sync::OwnedSemaphorePermit, AppError> {
+        self.slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| AppError::internal(format!("search slots: {e}")))
     }
 
     /// The categories in the order of their facet bits.
@@ -227,10 +312,10 @@ impl TaskIndex {
         }
     }
 
-    /// A searcher of the listed or the past part, and the field handles.
-    pub fn searcher(&self, part: Part) -> (Searcher, TaskFields) {
+    /// A searcher of one kind, and the field handles.
+    pub fn searcher(&self, kind: Kind) -> (Searcher, Fields) {
         let generation = self.generation();
-        (generation.part(part).reader.searcher(), generation.fields)
+        (generation.part(kind).reader.searcher(), generation.fields)
     }
 
     /// How many feed rows this index is behind the database.
@@ -272,11 +357,12 @@ impl TaskIndex {
                 conn,
                 Which::Ids(&due),
                 now,
-                &generation.fields,
+                &generation.fields.tasks,
                 &self.categories,
             )?;
             replace(&generation, follower, &due, &[], loaded)?;
-            commit(&generation, follower, follower.position, &self.categories)?;
+            let position = follower.position;
+            commit(&generation, follower, position, &self.categories)?;
         }
         loop {
             let from = if lookback {
@@ -323,7 +409,7 @@ impl TaskIndex {
         now: NaiveDateTime,
         progress: impl FnMut(u64),
     ) -> Result<(), AppError> {
-        let root = search_dir.join(format!("tasks-v{VERSION}"));
+        let root = search_dir.join(format!("index-v{VERSION}"));
         let categories = Categories::load(conn)?;
         build(&root, conn, now, &categories, progress)?;
         Ok(())
@@ -354,8 +440,8 @@ impl TaskIndex {
 
 /// Listed tasks whose deadline or end is before `now`.
 fn expired(generation: &Generation, now: NaiveDateTime) -> Result<Vec<String>, AppError> {
-    let searcher = generation.listed.reader.searcher();
-    let f = generation.fields;
+    let searcher = generation.part(Kind::Listed).reader.searcher();
+    let f = generation.fields.tasks;
     let query = RangeQuery::new(
         Bound::Unbounded,
         Bound::Excluded(Term::from_field_i64(f.closes_at, documents::micros(now))),
@@ -397,7 +483,7 @@ fn apply(
             Entity::Association => association_ids.push(c.entity_id.clone()),
         }
     }
-    let f = &generation.fields;
+    let f = &generation.fields.tasks;
     let mut loaded = Vec::new();
     for chunk in task_ids.chunks(500) {
         loaded.extend(documents::load(
@@ -420,10 +506,42 @@ fn apply(
     // A task named itself and through its association is loaded twice: add it once.
     let mut added = HashSet::new();
     loaded.retain(|task| added.insert(task.id.clone()));
-    replace(generation, follower, &task_ids, &association_ids, loaded)
+    replace(generation, follower, &task_ids, &association_ids, loaded)?;
+    for chunk in association_ids.chunks(100) {
+        let (found, _) = organisations::load(conn, Some(chunk), "", 0)?;
+        add_organisations(generation, follower, found)?;
+    }
+    Ok(())
 }
 
-/// Deletes the documents of the tasks and associations named, then adds what was loaded.
+/// Adds the documents of associations and their services (whose old documents are gone).
+fn add_organisations(
+    generation: &Generation,
+    follower: &Follower,
+    loaded: Vec<(Association, Option<String>, Vec<Service>)>,
+) -> Result<(), AppError> {
+    let f = &generation.fields;
+    for (association, region, services) in loaded {
+        let region = region.as_deref();
+        let doc =
+            organisations::association_document(&association, region, &services, &f.associations);
+        follower
+            .writer(Kind::Associations)
+            .add_document(doc)
+            .map_err(search_error)?;
+        for service in &services {
+            let doc = organisations::service_document(service, &association, region, &f.services);
+            follower
+                .writer(Kind::Services)
+                .add_document(doc)
+                .map_err(search_error)?;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes the documents of the tasks and associations named (an association's own, its
+/// services' and its tasks'), then adds the tasks that were loaded.
 fn replace(
     generation: &Generation,
     follower: &mut Follower,
@@ -432,27 +550,35 @@ fn replace(
     loaded: Vec<Loaded>,
 ) -> Result<(), AppError> {
     let f = &generation.fields;
-    for writer in [&follower.listed, &follower.past] {
+    for kind in [Kind::Listed, Kind::Past] {
+        let writer = follower.writer(kind);
         for id in task_ids {
-            writer.delete_term(Term::from_field_text(f.id, id));
+            writer.delete_term(Term::from_field_text(f.tasks.id, id));
         }
         for id in association_ids {
-            writer.delete_term(Term::from_field_text(f.association_id, id));
+            writer.delete_term(Term::from_field_text(f.tasks.association_id, id));
         }
+    }
+    for id in association_ids {
+        follower
+            .writer(Kind::Associations)
+            .delete_term(Term::from_field_text(f.associations.association_id, id));
+        follower
+            .writer(Kind::Services)
+            .delete_term(Term::from_field_text(f.services.association_id, id));
     }
     for task in loaded {
         if let Some((part, doc)) = task.document {
-            let writer = match part {
-                Part::Listed => &follower.listed,
-                Part::Past => &follower.past,
-            };
-            writer.add_document(doc).map_err(search_error)?;
+            follower
+                .writer(Kind::of(part))
+                .add_document(doc)
+                .map_err(search_error)?;
         }
     }
     Ok(())
 }
 
-/// Commits both parts at `position` and makes the result visible to searches.
+/// Commits every part at `position` and makes the result visible to searches.
 fn commit(
     generation: &Generation,
     follower: &mut Follower,
@@ -464,13 +590,14 @@ fn commit(
         categories: categories.0.clone(),
     })
     .map_err(search_error)?;
-    for writer in [&mut follower.listed, &mut follower.past] {
+    for writer in &mut follower.writers {
         let mut prepared = writer.prepare_commit().map_err(search_error)?;
         prepared.set_payload(&payload);
         prepared.commit().map_err(search_error)?;
     }
-    generation.listed.reader.reload().map_err(search_error)?;
-    generation.past.reader.reload().map_err(search_error)?;
+    for part in &generation.parts {
+        part.reader.reload().map_err(search_error)?;
+    }
     Ok(())
 }
 
@@ -514,15 +641,30 @@ fn build(
     // Changes from here on are applied again by the first catch-up; applying one twice
     // is harmless.
     let position = changes::head(conn)?;
-    let listed = Segmented::create(&dir.join("listed"))?;
-    let past = Segmented::create(&dir.join("past"))?;
-    let (_, fields) = TaskFields::schema();
+    let parts = Kind::ALL
+        .iter()
+        .map(|k| Segmented::create(&dir.join(k.folder()), *k))
+        .collect::<Result<Vec<_>, _>>()?;
+    let fields = Fields::new();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let writers = parts
+        .iter()
+        .zip(Kind::ALL)
+        .map(|(p, k)| match k {
+            Kind::Listed => p.writer(threads, 100_000_000),
+            _ => p.writer(1, FOLLOW_MEMORY),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let mut follower = Follower {
-        listed: listed.writer(threads, 100_000_000)?,
-        past: past.writer(1, FOLLOW_MEMORY)?,
+        writers,
         position,
         recent: BTreeSet::new(),
+    };
+    let generation = Generation {
+        name: name.clone(),
+        parts,
+        fields,
+        follow: Mutex::new(None),
     };
     let mut after = String::new();
     let mut done = 0u64;
@@ -531,7 +673,7 @@ fn build(
             conn,
             Which::After(&after, REBUILD_BATCH),
             now,
-            &fields,
+            &fields.tasks,
             categories,
         )?;
         let Some(last) = batch.last().map(|t| t.id.clone()) else {
@@ -540,25 +682,26 @@ fn build(
         done += batch.len() as u64;
         for task in batch {
             if let Some((part, doc)) = task.document {
-                let writer = match part {
-                    Part::Listed => &follower.listed,
-                    Part::Past => &follower.past,
-                };
-                writer.add_document(doc).map_err(search_error)?;
+                follower
+                    .writer(Kind::of(part))
+                    .add_document(doc)
+                    .map_err(search_error)?;
             }
         }
         progress(done);
         after = last;
     }
-    let generation = Generation {
-        name: name.clone(),
-        listed,
-        past,
-        fields,
-        follow: Mutex::new(None),
-    };
+    let mut after = String::new();
+    loop {
+        let (batch, last) = organisations::load(conn, None, &after, REBUILD_BATCH)?;
+        let Some(last) = last else {
+            break;
+        };
+        add_organisations(&generation, &follower, batch)?;
+        after = last;
+    }
     commit(&generation, &mut follower, position, categories)?;
-    for writer in [follower.listed, follower.past] {
+    for writer in follower.writers {
         writer.wait_merging_threads().map_err(search_error)?;
     }
     std::fs::create_dir_all(root).map_err(search_error)?;

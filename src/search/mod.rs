@@ -7,14 +7,18 @@
 //! below matching; the features below record their changes in the feed without knowing
 //! about it.
 
+pub mod associations;
 pub mod documents;
 pub mod facets;
 pub mod finnish;
 pub mod follower;
 pub mod index;
+pub mod organisations;
+pub mod ranking;
 pub mod routes;
 pub mod schema;
+pub mod services;
 pub mod tasks;
 pub mod text;
 
-pub use index::TaskIndex;
+pub use index::SearchIndex;

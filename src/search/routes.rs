@@ -1,33 +1,91 @@
-//! `GET /tasks`, answered from the index.
+//! `GET /tasks`, `GET /associations` and `GET /services`, answered from the index.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, guard, web};
 
 use crate::api::{allow_only, get_or_head};
+use crate::associations::search::SearchQuery;
+use crate::associations::service_search::ServiceQuery;
 use crate::error::AppError;
-use crate::search::{TaskIndex, tasks};
+use crate::search::{SearchIndex, associations, services, tasks};
 use crate::state::AppState;
 use crate::tasks::search::TaskQuery;
 
-/// Registers the routes of this feature.
+/// Registers the routes of this feature. Register before `associations`: `/associations`
+/// takes `POST` there, and only `GET` and `HEAD` are caught here (the guard lets the rest
+/// fall through to that resource).
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource("/tasks")
             .default_service(allow_only("GET, HEAD"))
             .route(get_or_head().to(list)),
+    )
+    .service(
+        web::resource("/associations")
+            .guard(guard::Any(guard::Get()).or(guard::Head()))
+            .to(list_associations),
+    )
+    .service(
+        web::resource("/services")
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(find_services)),
     );
+}
+
+/// `GET /associations`: public, cached by nobody (the default `no-store`).
+async fn list_associations(
+    state: web::Data<AppState>,
+    index: web::Data<SearchIndex>,
+    query: web::Query<SearchQuery>,
+) -> Result<HttpResponse, AppError> {
+    let now = state.config.clock.now();
+    let index = index.into_inner();
+    let query = query.into_inner();
+    let slot = index.slot().await?;
+    let page = state
+        .db
+        .run(move |conn| {
+            let _slot = slot;
+            index.catch_up(conn, now, false)?;
+            associations::search(&index, conn, &query)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// `GET /services`: public, like the cards the services come from.
+async fn find_services(
+    state: web::Data<AppState>,
+    index: web::Data<SearchIndex>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let query = ServiceQuery::parse(req.query_string())?;
+    let now = state.config.clock.now();
+    let index = index.into_inner();
+    let slot = index.slot().await?;
+    let page = state
+        .db
+        .run(move |conn| {
+            let _slot = slot;
+            index.catch_up(conn, now, false)?;
+            services::search(&index, conn, &query)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
 }
 
 async fn list(
     state: web::Data<AppState>,
-    index: web::Data<TaskIndex>,
+    index: web::Data<SearchIndex>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let query = TaskQuery::parse(req.query_string())?;
     let now = state.config.clock.now();
     let index = index.into_inner();
+    let slot = index.slot().await?;
     let page = state
         .db
         .run(move |conn| {
+            let _slot = slot;
             // Every change committed before this request is searchable in its answer.
             index.catch_up(conn, now, false)?;
             tasks::search(&index, conn, &query, now)

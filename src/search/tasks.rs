@@ -15,8 +15,8 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery};
+use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::api::paging::{Page, paging};
@@ -24,7 +24,7 @@ use crate::db::DbConnection;
 use crate::error::AppError;
 use crate::search::documents::{Part, micros};
 use crate::search::facets::{Counts, FacetCollector};
-use crate::search::index::TaskIndex;
+use crate::search::index::{Kind, SearchIndex};
 use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag};
 use crate::search::text::{self, Correction, QueryWord};
 use crate::tasks::model::TaskView;
@@ -84,13 +84,43 @@ struct Hit {
     tiebreak: u64,
 }
 
-/// Runs a search; `now` decides what is over (the index may not have swept it yet).
+/// Runs a search and loads the page from the database; `now` decides what is over (the
+/// index may not have swept it yet).
 pub fn search(
-    index: &TaskIndex,
+    index: &SearchIndex,
     conn: &mut DbConnection,
     q: &TaskQuery,
     now: NaiveDateTime,
 ) -> Result<TaskPage, AppError> {
+    let found = find(index, q)?;
+    let items = hydrate(conn, &found.ids, q.include_past, now)?;
+    Ok(TaskPage {
+        page: Page {
+            items,
+            total: found.total as i64,
+            page: found.page,
+            per_page: found.per_page,
+        },
+        facets: found.facets,
+        corrections: found.corrections,
+    })
+}
+
+/// What the index finds for a query: the page of ids, the total, and facets and
+/// corrections when there are any.
+#[derive(Debug)]
+pub struct Found {
+    pub ids: Vec<String>,
+    pub total: usize,
+    pub page: i64,
+    pub per_page: i64,
+    pub facets: Option<Facets>,
+    pub corrections: Vec<Correction>,
+}
+
+/// The index's part of a search, without the database (the engine's own speed is measured
+/// on this alone: `src/bin/search-bench.rs`).
+pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
     let (page, per_page) = paging(q.page, q.per_page)?;
     let parts: &[Part] = if q.include_past {
         &[Part::Listed, Part::Past]
@@ -100,8 +130,8 @@ pub fn search(
     let searchers: Vec<(Part, Searcher, TaskFields)> = parts
         .iter()
         .map(|p| {
-            let (s, f) = index.searcher(*p);
-            (*p, s, f)
+            let (s, f) = index.searcher(Kind::of(*p));
+            (*p, s, f.tasks)
         })
         .collect();
     let (_, first, fields) = &searchers[0];
@@ -118,7 +148,7 @@ pub fn search(
     let mut total = count(&searchers, &query(q, &words, fields))?;
     let mut corrections = Vec::new();
     if total < FEW && !words.is_empty() {
-        corrections = correct(first, fields.words, &mut words);
+        corrections = text::correct(first, fields.words, &mut words);
         if !corrections.is_empty() {
             total = count(&searchers, &query(q, &words, fields))?;
         }
@@ -144,7 +174,6 @@ pub fn search(
             ids.push(id.to_owned());
         }
     }
-    let items = hydrate(conn, &ids, q.include_past, now)?;
     let facets = if q.facets {
         let mut counts = Counts::default();
         for (_, searcher, _) in &searchers {
@@ -157,13 +186,11 @@ pub fn search(
     } else {
         None
     };
-    Ok(TaskPage {
-        page: Page {
-            items,
-            total: total as i64,
-            page,
-            per_page,
-        },
+    Ok(Found {
+        ids,
+        total,
+        page,
+        per_page,
         facets,
         corrections,
     })
@@ -179,36 +206,6 @@ fn count(searchers: &[(Part, Searcher, TaskFields)], query: &dyn Query) -> Resul
         total += searcher.search(query, &Count).map_err(index_error)?;
     }
     Ok(total)
-}
-
-/// Widens each word the index does not hold (5+ letters) to the words within reach.
-fn correct(searcher: &Searcher, words_field: Field, words: &mut [QueryWord]) -> Vec<Correction> {
-    let mut corrections = Vec::new();
-    for word in words.iter_mut() {
-        if text::word_frequency(searcher, words_field, &word.typed) > 0 || word.expanded {
-            continue;
-        }
-        let similar = text::similar(searcher, words_field, &word.typed);
-        if let Some(best) = similar.first() {
-            corrections.push(Correction {
-                word: word.typed.clone(),
-                corrected_to: best.clone(),
-            });
-            for w in &similar {
-                word.terms.extend(crate::search::finnish::terms_of(w));
-            }
-            word.terms.sort();
-            word.terms.dedup();
-        }
-    }
-    corrections
-}
-
-fn term(field: Field, value: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, value),
-        IndexRecordOption::Basic,
-    ))
 }
 
 fn at_most(field: Field, value: i64) -> Box<dyn Query> {
@@ -227,45 +224,22 @@ fn at_least(field: Field, value: i64) -> Box<dyn Query> {
 
 /// The query for the words and filters of `q`.
 fn query(q: &TaskQuery, words: &[QueryWord], f: &TaskFields) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for word in words {
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for t in &word.terms {
-            alternatives.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(f.title, t),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    TITLE_BOOST,
-                )),
-            ));
-            alternatives.push((
-                Occur::Should,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.text, t),
-                    IndexRecordOption::WithFreqs,
-                )),
-            ));
-        }
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
-    }
+    let mut clauses = text::word_clauses(words, &[(f.title, TITLE_BOOST), (f.text, 1.0)]);
     let mut filter = |occur: Occur, query: Box<dyn Query>| clauses.push((occur, query));
     if let Some(code) = &q.municipality {
-        filter(Occur::Must, term(f.municipality, code));
+        filter(Occur::Must, text::term(f.municipality, code));
     }
     if let Some(region) = &q.region {
-        filter(Occur::Must, term(f.region, region));
+        filter(Occur::Must, text::term(f.region, region));
     }
     for category in &q.categories {
-        filter(Occur::Must, term(f.category, category));
+        filter(Occur::Must, text::term(f.category, category));
     }
     if let Some(schedule) = &q.schedule_type {
-        filter(Occur::Must, term(f.schedule_type, schedule));
+        filter(Occur::Must, text::term(f.schedule_type, schedule));
     }
     if let Some(language) = &q.language {
-        filter(Occur::Must, term(f.language, language));
+        filter(Occur::Must, text::term(f.language, language));
     }
     let flags = [
         (q.remote, flag::REMOTE),
@@ -276,8 +250,8 @@ fn query(q: &TaskQuery, words: &[QueryWord], f: &TaskFields) -> Box<dyn Query> {
     ];
     for (wanted, name) in flags {
         match wanted {
-            Some(true) => filter(Occur::Must, term(f.flags, name)),
-            Some(false) => filter(Occur::MustNot, term(f.flags, name)),
+            Some(true) => filter(Occur::Must, text::term(f.flags, name)),
+            Some(false) => filter(Occur::MustNot, text::term(f.flags, name)),
             None => {}
         }
     }
@@ -407,7 +381,7 @@ fn listed(values: impl Iterator<Item = (String, u64)>) -> Vec<FacetCount> {
     out
 }
 
-fn facets(counts: &Counts, index: &TaskIndex) -> Facets {
+fn facets(counts: &Counts, index: &SearchIndex) -> Facets {
     let categories = &index.categories().0;
     Facets {
         categories: listed(

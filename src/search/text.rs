@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use serde::Serialize;
-use tantivy::schema::Field;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use crate::search::finnish;
@@ -79,6 +80,71 @@ pub fn expand(searcher: &Searcher, words_field: Field, q: &str) -> Vec<QueryWord
             }
         })
         .collect()
+}
+
+/// One clause per word, each required: the word matches one of its terms in any of the
+/// fields, a field's hits scored by BM25 times its boost.
+pub fn word_clauses(words: &[QueryWord], fields: &[(Field, f32)]) -> Vec<(Occur, Box<dyn Query>)> {
+    words
+        .iter()
+        .map(|word| {
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for t in &word.terms {
+                for (field, boost) in fields {
+                    let query: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(*field, t),
+                        IndexRecordOption::WithFreqs,
+                    ));
+                    let query = if (*boost - 1.0).abs() > f32::EPSILON {
+                        Box::new(BoostQuery::new(query, *boost))
+                    } else {
+                        query
+                    };
+                    alternatives.push((Occur::Should, query));
+                }
+            }
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>,
+            )
+        })
+        .collect()
+}
+
+/// An exact term of a raw (untokenised) field, for filters.
+pub fn term(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Widens each word that the index does not hold (5+ letters, not a prefix that found
+/// words) to the words within reach, and says which word it took.
+pub fn correct(
+    searcher: &Searcher,
+    words_field: Field,
+    words: &mut [QueryWord],
+) -> Vec<Correction> {
+    let mut corrections = Vec::new();
+    for word in words.iter_mut() {
+        if word_frequency(searcher, words_field, &word.typed) > 0 || word.expanded {
+            continue;
+        }
+        let similar = similar(searcher, words_field, &word.typed);
+        if let Some(best) = similar.first() {
+            corrections.push(Correction {
+                word: word.typed.clone(),
+                corrected_to: best.clone(),
+            });
+            for w in &similar {
+                word.terms.extend(finnish::terms_of(w));
+            }
+            word.terms.sort();
+            word.terms.dedup();
+        }
+    }
+    corrections
 }
 
 /// How many documents hold the whole word `word` (0 when none: a typo candidate).

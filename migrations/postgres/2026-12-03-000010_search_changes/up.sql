@@ -9,7 +9,12 @@ CREATE TABLE search_changes (
     changed_at TIMESTAMP NOT NULL
 );
 
--- Task text search moves to the index: the GIN expression index and the text it was built
+-- Text search moves to the index: the GIN expression indexes and the text they were built
 -- on go.
 DROP INDEX tasks_search_idx;
 ALTER TABLE tasks DROP COLUMN search_document;
+DROP INDEX associations_search_idx;
+ALTER TABLE associations DROP COLUMN search_document;
+DROP INDEX association_services_search_idx;
+DROP INDEX association_services_target_group_idx;
+ALTER TABLE association_services DROP COLUMN search_document;

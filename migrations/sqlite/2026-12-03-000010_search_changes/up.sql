@@ -9,10 +9,20 @@ CREATE TABLE search_changes (
     changed_at TIMESTAMP NOT NULL
 );
 
--- Task text search moves to the index: the FTS5 table, its triggers and the text they
+-- Text search moves to the index: the FTS5 tables, their triggers and the text they
 -- indexed go.
 DROP TRIGGER tasks_fts_insert;
 DROP TRIGGER tasks_fts_delete;
 DROP TRIGGER tasks_fts_update;
 DROP TABLE tasks_fts;
 ALTER TABLE tasks DROP COLUMN search_document;
+DROP TRIGGER associations_fts_insert;
+DROP TRIGGER associations_fts_delete;
+DROP TRIGGER associations_fts_update;
+DROP TABLE associations_fts;
+ALTER TABLE associations DROP COLUMN search_document;
+DROP TRIGGER association_services_fts_insert;
+DROP TRIGGER association_services_fts_delete;
+DROP TRIGGER association_services_fts_update;
+DROP TABLE association_services_fts;
+ALTER TABLE association_services DROP COLUMN search_document;

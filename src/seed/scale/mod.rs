@@ -317,7 +317,6 @@ impl Plan {
                 let summary = self.words.title(&mut self.rng);
                 let description = self.words.description(&mut self.rng);
                 let activities = self.words.description(&mut self.rng);
-                let mut document = vec![summary.clone(), description.clone(), activities.clone()];
                 for s in 0..self.rng.gen_range(0..=3) {
                     let service_name = self.words.title(&mut self.rng);
                     let service_description = self.words.description(&mut self.rng);
@@ -329,21 +328,14 @@ impl Plan {
                         .gen_bool(0.3)
                         .then(|| format!("{} € / kerta", self.rng.gen_range(2..20)));
                     let how = "Tule paikalle tai soita ensin.".to_owned();
-                    document.extend([
-                        service_name.clone(),
-                        service_description.clone(),
-                        target.clone(),
-                    ]);
                     offered.push((
                         association_services::id.eq(format!("{id}-s{s}")),
                         association_services::association_id.eq(id.clone()),
                         association_services::name.eq(service_name),
-                        association_services::description.eq(Some(service_description.clone())),
-                        association_services::target_group.eq(Some(target.clone())),
+                        association_services::description.eq(Some(service_description)),
+                        association_services::target_group.eq(Some(target)),
                         association_services::price.eq(price),
-                        association_services::how_to_get.eq(Some(how.clone())),
-                        association_services::search_document
-                            .eq(format!("{service_description}\n{target}\n{how}\n{name}")),
+                        association_services::how_to_get.eq(Some(how)),
                         association_services::created_at.eq(self.now),
                         association_services::updated_at.eq(self.now),
                     ));
@@ -367,7 +359,6 @@ impl Plan {
                         associations::phone.eq(Some(format!("040 {:07}", i))),
                         associations::social_links.eq("[]"),
                         associations::languages.eq("[\"fi\"]"),
-                        associations::search_document.eq(document.join("\n")),
                         associations::version.eq(1),
                         associations::imported.eq(false),
                         associations::created_at.eq(self.now),
