@@ -14,6 +14,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering as AtomicOrdering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::NaiveDateTime;
@@ -169,6 +170,8 @@ struct Generation {
     parts: Vec<Segmented>,
     fields: Fields,
     follow: Mutex<Option<Follower>>,
+    /// The feed position of the last commit, so that a search need not read it from disk.
+    committed: AtomicI64,
 }
 
 /// The writers and the feed position, behind one lock: whoever holds it applies changes.
@@ -193,11 +196,16 @@ impl Generation {
             .iter()
             .map(|k| Segmented::open(&dir.join(k.folder())))
             .collect::<Result<Vec<_>, _>>()?;
+        let mut position = i64::MAX;
+        for part in &parts {
+            position = position.min(part.payload()?.position);
+        }
         Ok(Self {
             name: name.to_owned(),
             parts,
             fields: Fields::new(),
             follow: Mutex::new(None),
+            committed: AtomicI64::new(position),
         })
     }
 
@@ -228,13 +236,9 @@ impl Generation {
         Ok(())
     }
 
-    /// The position every part is current to.
+    /// The position every part is current to (as committed).
     fn position(&self) -> Result<i64, AppError> {
-        let mut position = i64::MAX;
-        for part in &self.parts {
-            position = position.min(part.payload()?.position);
-        }
-        Ok(position)
+        Ok(self.committed.load(AtomicOrdering::Acquire))
     }
 }
 
@@ -598,6 +602,9 @@ fn commit(
     for part in &generation.parts {
         part.reader.reload().map_err(search_error)?;
     }
+    generation
+        .committed
+        .store(position, AtomicOrdering::Release);
     Ok(())
 }
 
@@ -665,6 +672,7 @@ fn build(
         parts,
         fields,
         follow: Mutex::new(None),
+        committed: AtomicI64::new(position),
     };
     let mut after = String::new();
     let mut done = 0u64;

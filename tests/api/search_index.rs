@@ -347,6 +347,64 @@ async fn the_index_catches_up_rebuilds_and_serves_two_instances(backend: Backend
     assert_eq!(titles(&repaired, "q=kolmas").await, ["Kolmas tehtävä"]);
 }
 
+/// `talkoot reindex` on the folder of a running server: the server keeps answering, then
+/// switches to the new index, which it keeps current from there on.
+async fn reindex_rebuilds_beside_a_running_server(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (owner, _, a) = association(&app).await;
+    app.published_task(&owner, &a, task_body("Majakkaretken opas", 4))
+        .await;
+    let generation = |app: &TestApp| {
+        let root = app
+            .config
+            .search_dir
+            .join(format!("index-v{}", talkoot::search::schema::VERSION));
+        std::fs::read_to_string(root.join("CURRENT")).unwrap()
+    };
+    let before = generation(&app);
+    let output = tokio::task::spawn_blocking({
+        let url = app.database_url.clone();
+        let dir = app.config.search_dir.clone();
+        move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_talkoot"))
+                .arg("reindex")
+                .env("DATABASE_URL", url)
+                .env("SEARCH_DIR", dir)
+                .env("JWT_SECRET", "x".repeat(40))
+                .env("RUST_LOG", "warn")
+                .output()
+                .unwrap()
+        }
+    })
+    .await
+    .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("search index rebuilt"));
+    assert_ne!(generation(&app), before);
+    // The server switches on its next catch-up and answers from the new generation.
+    assert_eq!(titles(&app, "q=majakkaretki").await, ["Majakkaretken opas"]);
+    app.published_task(&owner, &a, task_body("Kalastuskilpailun tuomari", 4))
+        .await;
+    assert_eq!(
+        titles(&app, "q=kalastuskilpailu").await,
+        ["Kalastuskilpailun tuomari"]
+    );
+    let root = app
+        .config
+        .search_dir
+        .join(format!("index-v{}", talkoot::search::schema::VERSION));
+    let generations = std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("g-"))
+        .count();
+    assert_eq!(generations, 1, "the old generation is removed");
+}
+
 /// Starts the app's configuration again (same database, same search folder).
 async fn second_start(app: &TestApp) -> TestApp {
     let mut config = app.config.clone();
@@ -373,5 +431,6 @@ both_backends!(
     every_change_shows_up_in_search,
     a_task_leaves_the_listing_when_its_time_is_over,
     finnish_inflection_prefixes_and_typos,
-    the_index_catches_up_rebuilds_and_serves_two_instances
+    the_index_catches_up_rebuilds_and_serves_two_instances,
+    reindex_rebuilds_beside_a_running_server
 );

@@ -1,0 +1,143 @@
+//! The search engine's own speed, for `scripts/bench-index`: the index part of
+//! `GET /tasks` (`search::tasks::find`: words, prefixes, typos, the page, the total and
+//! facets) run in-process, without HTTP or the database, with as many searches in flight as
+//! the HTTP benchmark and the same bounded pool of search slots as the server.
+//!
+//! Usage: `search-bench --search-dir DIR --database-url URL --concurrency 8 --seconds 10
+//! QUERY...` where each QUERY is a `GET /tasks` query string. The database is read once, to
+//! open the index (stop the server first: the index takes one writer). Prints one JSON line
+//! per query: requests/s, p50 and p99 in milliseconds, and the total the query found.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use talkoot::db::{self, DatabaseUrl};
+use talkoot::search::SearchIndex;
+use talkoot::search::tasks::find;
+use talkoot::tasks::search::TaskQuery;
+
+/// A counting semaphore: the server's search slots, one per core.
+struct Slots {
+    free: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Slots {
+    fn take(&self) {
+        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|p| p.into_inner());
+        }
+        *free -= 1;
+    }
+
+    fn give(&self) {
+        *self.free.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        self.freed.notify_one();
+    }
+}
+
+struct Args {
+    search_dir: String,
+    database_url: String,
+    concurrency: usize,
+    seconds: u64,
+    queries: Vec<String>,
+}
+
+fn args() -> Result<Args, String> {
+    let mut args = Args {
+        search_dir: "data/search".into(),
+        database_url: "sqlite://data/talkoot.db".into(),
+        concurrency: 8,
+        seconds: 10,
+        queries: Vec::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--search-dir" => args.search_dir = value()?,
+            "--database-url" => args.database_url = value()?,
+            "--concurrency" => {
+                args.concurrency = value()?.parse().map_err(|e| format!("{e}"))?;
+            }
+            "--seconds" => args.seconds = value()?.parse().map_err(|e| format!("{e}"))?,
+            _ => args.queries.push(arg),
+        }
+    }
+    Ok(args)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn main() -> Result<(), String> {
+    let args = args()?;
+    let url = DatabaseUrl::parse(&args.database_url)?;
+    let pool = db::build_pool(&url, 1).map_err(|e| e.to_string())?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let now = chrono::Utc::now().naive_utc();
+    let index = Arc::new(
+        SearchIndex::open(std::path::Path::new(&args.search_dir), &mut conn, now)
+            .map_err(|e| e.to_string())?,
+    );
+    drop(conn);
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    for raw in &args.queries {
+        let query = TaskQuery::parse(raw).map_err(|e| format!("{raw}: {e:?}"))?;
+        let total = find(&index, &query).map_err(|e| e.to_string())?.total;
+        let slots = Arc::new(Slots {
+            free: Mutex::new(cores),
+            freed: Condvar::new(),
+        });
+        let stop = Arc::new(AtomicBool::new(false));
+        let query = Arc::new(query);
+        let started = Instant::now();
+        let threads: Vec<_> = (0..args.concurrency)
+            .map(|_| {
+                let (index, query, slots, stop) =
+                    (index.clone(), query.clone(), slots.clone(), stop.clone());
+                std::thread::spawn(move || {
+                    let mut latencies = Vec::new();
+                    while !stop.load(Ordering::Relaxed) {
+                        let t = Instant::now();
+                        slots.take();
+                        let found = find(&index, &query);
+                        slots.give();
+                        if found.is_err() {
+                            break;
+                        }
+                        latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+                    }
+                    latencies
+                })
+            })
+            .collect();
+        std::thread::sleep(Duration::from_secs(args.seconds));
+        stop.store(true, Ordering::Relaxed);
+        let mut latencies: Vec<f64> = threads
+            .into_iter()
+            .flat_map(|t| t.join().unwrap_or_default())
+            .collect();
+        let elapsed = started.elapsed().as_secs_f64();
+        latencies.sort_by(f64::total_cmp);
+        println!(
+            "{}",
+            serde_json::json!({
+                "query": raw,
+                "total": total,
+                "requests_per_s": latencies.len() as f64 / elapsed,
+                "p50_ms": percentile(&latencies, 50.0),
+                "p99_ms": percentile(&latencies, 99.0),
+            })
+        );
+    }
+    Ok(())
+}
