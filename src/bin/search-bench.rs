@@ -7,6 +7,12 @@
 //! QUERY...` where each QUERY is a `GET /tasks` query string. The database is read once, to
 //! open the index (stop the server first: the index takes one writer). Prints one JSON line
 //! per query: requests/s, p50 and p99 in milliseconds, and the total the query found.
+//!
+//! With `--recall` it measures instead how well Finnish analysis finds inflected forms on
+//! the scale seed's listed tasks: for each lemma of the seed's vocabulary, how many tasks
+//! contain one of its forms, how many a search for the base form finds, and how many plain
+//! Snowball stemming would find (the tasks holding a form whose Snowball stem is the base
+//! form's).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -43,6 +49,7 @@ struct Args {
     database_url: String,
     concurrency: usize,
     seconds: u64,
+    recall: bool,
     queries: Vec<String>,
 }
 
@@ -52,6 +59,7 @@ fn args() -> Result<Args, String> {
         database_url: "sqlite://data/talkoot.db".into(),
         concurrency: 8,
         seconds: 10,
+        recall: false,
         queries: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -64,6 +72,7 @@ fn args() -> Result<Args, String> {
                 args.concurrency = value()?.parse().map_err(|e| format!("{e}"))?;
             }
             "--seconds" => args.seconds = value()?.parse().map_err(|e| format!("{e}"))?,
+            "--recall" => args.recall = true,
             _ => args.queries.push(arg),
         }
     }
@@ -89,6 +98,9 @@ fn main() -> Result<(), String> {
             .map_err(|e| e.to_string())?,
     );
     drop(conn);
+    if args.recall {
+        return recall(&index);
+    }
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     for raw in &args.queries {
         let query = TaskQuery::parse(raw).map_err(|e| format!("{raw}: {e:?}"))?;
@@ -139,5 +151,64 @@ fn main() -> Result<(), String> {
             })
         );
     }
+    Ok(())
+}
+
+/// Prints, per lemma of the seed's vocabulary, the tasks holding one of its forms, those a
+/// search for the base form finds, and those plain Snowball would find; then the totals.
+fn recall(index: &SearchIndex) -> Result<(), String> {
+    use talkoot::search::index::Kind;
+    use talkoot::seed::scale::words::COMMON;
+    use tantivy::collector::Count;
+    use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+
+    let (searcher, fields) = index.searcher(Kind::Listed);
+    let f = fields.tasks;
+    let snowball = frostem::Stemmer::new(frostem::Algorithm::Finnish);
+    let any_of = |forms: &[&str]| -> Result<usize, String> {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = forms
+            .iter()
+            .map(|w| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    tantivy::Term::from_field_text(f.words, w),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        searcher
+            .search(&BooleanQuery::new(clauses), &Count)
+            .map_err(|e| e.to_string())
+    };
+    let (mut all_sum, mut ours_sum, mut snowball_sum) = (0, 0, 0);
+    for (lemma, forms) in COMMON {
+        let all = any_of(forms)?;
+        let query = TaskQuery::parse(&format!("q={lemma}%20")).map_err(|e| format!("{e:?}"))?;
+        let ours = find(index, &query).map_err(|e| e.to_string())?.total;
+        let base = snowball.stem(lemma);
+        let same: Vec<&str> = forms
+            .iter()
+            .copied()
+            .filter(|w| snowball.stem(w) == base)
+            .collect();
+        let plain = any_of(&same)?;
+        all_sum += all;
+        ours_sum += ours;
+        snowball_sum += plain;
+        println!(
+            "{}",
+            serde_json::json!({
+                "lemma": lemma, "with_a_form": all, "found": ours, "snowball_alone": plain,
+            })
+        );
+    }
+    println!(
+        "{}",
+        serde_json::json!({
+            "lemma": "(all)", "with_a_form": all_sum, "found": ours_sum,
+            "snowball_alone": snowball_sum,
+        })
+    );
     Ok(())
 }

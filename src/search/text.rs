@@ -9,6 +9,7 @@
 //! BM25 (tantivy's own prefix and fuzzy queries give every hit the same score).
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use serde::Serialize;
@@ -183,7 +184,7 @@ pub fn similar(searcher: &Searcher, field: Field, word: &str) -> Vec<String> {
         5..9 => 1,
         _ => 2,
     };
-    let dfa = LevenshteinAutomatonBuilder::new(distance, true).build_dfa(word);
+    let dfa = builder(distance).build_dfa(word);
     let mut found: BTreeMap<String, u64> = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(field) else {
@@ -201,6 +202,15 @@ pub fn similar(searcher: &Searcher, field: Field, word: &str) -> Vec<String> {
         }
     }
     most_common(found, 10)
+}
+
+/// The automaton builders for edit distances 1 and 2 (transpositions count as one edit),
+/// built once: building one precomputes tables, which costs far more than a lookup.
+fn builder(distance: u8) -> &'static LevenshteinAutomatonBuilder {
+    static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+    static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+    let cell = if distance <= 1 { &ONE } else { &TWO };
+    cell.get_or_init(|| LevenshteinAutomatonBuilder::new(distance, true))
 }
 
 fn most_common(found: BTreeMap<String, u64>, limit: usize) -> Vec<String> {
