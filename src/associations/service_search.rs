@@ -158,12 +158,21 @@ pub fn check(conn: &mut DbConnection, q: &ServiceQuery) -> Result<(i64, i64), Ap
 /// The services with these ids, of verified associations, with who offers them, in this
 /// order; one the database no longer lists is left out.
 pub fn hydrate(conn: &mut DbConnection, ids: &[String]) -> Result<Vec<ServiceHit>, AppError> {
-    let mut rows: Vec<(Service, ProviderRow)> = association_services::table
+    // By primary key only, the status checked here (see `tasks::search::hydrate`).
+    let rows: Vec<(Service, ProviderRow, String)> = association_services::table
         .inner_join(associations::table)
         .filter(association_services::id.eq_any(ids))
-        .filter(associations::status.eq(VERIFIED))
-        .select((Service::as_select(), ProviderRow::as_select()))
+        .select((
+            Service::as_select(),
+            ProviderRow::as_select(),
+            associations::status,
+        ))
         .load(conn)?;
+    let mut rows: Vec<(Service, ProviderRow)> = rows
+        .into_iter()
+        .filter(|(_, _, status)| status == VERIFIED)
+        .map(|(s, a, _)| (s, a))
+        .collect();
     rows.sort_by_key(|(s, _)| ids.iter().position(|id| *id == s.id));
     let codes: Vec<&str> = rows
         .iter()

@@ -23,24 +23,30 @@ use talkoot::search::SearchIndex;
 use talkoot::search::tasks::find;
 use talkoot::tasks::search::TaskQuery;
 
-/// A counting semaphore: the server's search slots, one per core.
+/// The server's search slots, one per core, taken first come first served like the
+/// server's semaphore (a plain condition variable would let some threads starve).
 struct Slots {
-    free: Mutex<usize>,
-    freed: Condvar,
+    /// (next ticket to hand out, next ticket to serve, free slots)
+    state: Mutex<(u64, u64, usize)>,
+    changed: Condvar,
 }
 
 impl Slots {
     fn take(&self) {
-        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
-        while *free == 0 {
-            free = self.freed.wait(free).unwrap_or_else(|p| p.into_inner());
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let ticket = state.0;
+        state.0 += 1;
+        while !(state.1 == ticket && state.2 > 0) {
+            state = self.changed.wait(state).unwrap_or_else(|p| p.into_inner());
         }
-        *free -= 1;
+        state.1 += 1;
+        state.2 -= 1;
+        self.changed.notify_all();
     }
 
     fn give(&self) {
-        *self.free.lock().unwrap_or_else(|p| p.into_inner()) += 1;
-        self.freed.notify_one();
+        self.state.lock().unwrap_or_else(|p| p.into_inner()).2 += 1;
+        self.changed.notify_all();
     }
 }
 
@@ -106,8 +112,8 @@ fn main() -> Result<(), String> {
         let query = TaskQuery::parse(raw).map_err(|e| format!("{raw}: {e:?}"))?;
         let total = find(&index, &query).map_err(|e| e.to_string())?.total;
         let slots = Arc::new(Slots {
-            free: Mutex::new(cores),
-            freed: Condvar::new(),
+            state: Mutex::new((0, 0, cores)),
+            changed: Condvar::new(),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let query = Arc::new(query);

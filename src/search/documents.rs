@@ -24,7 +24,7 @@ pub enum Part {
 
 /// Whether a published task of a verified association is still listed at `now`.
 pub fn is_listed(task: &Task, now: NaiveDateTime) -> bool {
-    task.ends_at.is_none_or(|e| e >= now) && task.application_deadline.is_none_or(|d| d >= now)
+    crate::tasks::search::listed_at(task, now)
 }
 
 /// The moment a listed task stops being listed, if it ever does.
@@ -238,6 +238,12 @@ fn document(
     );
     doc.add_i64(f.published, task.published_at.map_or(i64::MIN, micros));
     doc.add_u64(f.tiebreak, tiebreak(&task.id));
+    doc.add_i64(
+        f.recency,
+        task.published_at
+            .map_or(i64::MAX, |p| micros(p).saturating_neg()),
+    );
+    doc.add_u64(f.tiebreak_rev, !tiebreak(&task.id));
     doc.add_u64(f.category_mask, mask);
     doc.add_u64(f.region_no, code_number(region));
     doc.add_u64(

@@ -339,7 +339,11 @@ impl SearchIndex {
         now: NaiveDateTime,
         lookback: bool,
     ) -> Result<Applied, AppError> {
-        self.switch_if_rebuilt()?;
+        if lookback {
+            // The background follower looks for a rebuilt generation; searches need not
+            // read the folder every time.
+            self.switch_if_rebuilt()?;
+        }
         let generation = self.generation();
         let head = changes::head(conn)?;
         let due = expired(&generation, now)?;

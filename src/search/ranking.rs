@@ -3,8 +3,11 @@
 //! small enough that reading a few string keys per hit costs nothing.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use tantivy::collector::TopDocs;
+use tantivy::columnar::StrColumn;
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -19,13 +22,24 @@ fn index_error(e: tantivy::TantivyError) -> AppError {
     AppError::internal(format!("search: {e}"))
 }
 
-/// A string fast field's value for one hit ("" when it has none).
-fn key(searcher: &Searcher, address: DocAddress, field: &str) -> Result<String, AppError> {
-    let column = searcher
-        .segment_reader(address.segment_ord)
-        .fast_fields()
-        .str(field)
-        .map_err(index_error)?;
+/// A string fast field's value for one hit ("" when it has none); `columns` keeps the
+/// column of each segment once opened.
+fn key(
+    searcher: &Searcher,
+    columns: &mut HashMap<u32, Option<StrColumn>>,
+    address: DocAddress,
+    field: &str,
+) -> Result<String, AppError> {
+    let column = match columns.entry(address.segment_ord) {
+        Entry::Occupied(e) => e.into_mut(),
+        Entry::Vacant(e) => e.insert(
+            searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .str(field)
+                .map_err(index_error)?,
+        ),
+    };
     let mut out = String::new();
     if let Some(column) = column
         && let Some(ord) = column.term_ords(address.doc_id).next()
@@ -56,8 +70,13 @@ pub fn page(
                 &TopDocs::with_limit(wanted + TIE_SLACK).order_by_score(),
             )
             .map_err(index_error)?;
+        let mut columns = HashMap::new();
         for (score, address) in top {
-            hits.push((score, key(searcher, address, order_key)?, address));
+            hits.push((
+                score,
+                key(searcher, &mut columns, address, order_key)?,
+                address,
+            ));
         }
     } else {
         let top = searcher

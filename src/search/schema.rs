@@ -9,7 +9,7 @@ use crate::search::finnish;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is
 /// rebuilt at start-up.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Flags a task document carries in [`TaskFields::flags`], one term each.
 pub mod flag {
@@ -51,6 +51,11 @@ pub struct TaskFields {
     pub starts_sort: Field,
     pub deadline_sort: Field,
     pub published: Field,
+    /// The newest-first keys as ascending ones (the negated publication time, the
+    /// complemented tie-break): tantivy's top-k by an ascending key was measured three times
+    /// faster than by a descending one.
+    pub recency: Field,
+    pub tiebreak_rev: Field,
     /// A unique number per task (from its id) that breaks every tie, so that the order
     /// never depends on where a document happens to sit in the index.
     pub tiebreak: Field,
@@ -96,6 +101,8 @@ impl TaskFields {
             starts_sort: b.add_i64_field("starts_sort", FAST),
             deadline_sort: b.add_i64_field("deadline_sort", FAST),
             published: b.add_i64_field("published", FAST),
+            recency: b.add_i64_field("recency", FAST),
+            tiebreak_rev: b.add_u64_field("tiebreak_rev", FAST),
             tiebreak: b.add_u64_field("tiebreak", FAST),
             category_mask: b.add_u64_field("category_mask", FAST),
             region_no: b.add_u64_field("region_no", FAST),

@@ -145,12 +145,28 @@ pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
         _ if words.is_empty() => Sort::Newest,
         _ => Sort::Relevance,
     };
-    let mut total = count(&searchers, &query(q, &words, fields))?;
+    // One pass that counts (and, when asked, counts facets too: every task has exactly one
+    // schedule type, so their sum is the total).
+    let measure = |query: &dyn Query| -> Result<(usize, Option<Counts>), AppError> {
+        if !q.facets {
+            return Ok((count(&searchers, query)?, None));
+        }
+        let mut counts = Counts::default();
+        for (_, searcher, _) in &searchers {
+            let c = searcher
+                .search(query, &FacetCollector)
+                .map_err(index_error)?;
+            add(&mut counts, &c);
+        }
+        let total = counts.schedules.iter().sum::<u64>() as usize;
+        Ok((total, Some(counts)))
+    };
+    let (mut total, mut counts) = measure(&*query(q, &words, fields))?;
     let mut corrections = Vec::new();
     if total < FEW && !words.is_empty() {
         corrections = text::correct(first, fields.words, &mut words);
         if !corrections.is_empty() {
-            total = count(&searchers, &query(q, &words, fields))?;
+            (total, counts) = measure(&*query(q, &words, fields))?;
         }
     }
     let query = query(q, &words, fields);
@@ -174,18 +190,7 @@ pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
             ids.push(id.to_owned());
         }
     }
-    let facets = if q.facets {
-        let mut counts = Counts::default();
-        for (_, searcher, _) in &searchers {
-            let c = searcher
-                .search(&*query, &FacetCollector)
-                .map_err(index_error)?;
-            add(&mut counts, &c);
-        }
-        Some(facets(&counts, index))
-    } else {
-        None
-    };
+    let facets = counts.map(|c| facets(&c, index));
     Ok(Found {
         ids,
         total,
@@ -295,11 +300,19 @@ fn top(
                 .search(query, &TopDocs::with_limit(k + TIE_SLACK).order_by_score())
                 .map_err(index_error)?;
             let mut hits = Vec::with_capacity(scored.len());
+            // The tie-break columns, opened once per segment.
+            let mut columns = std::collections::HashMap::new();
             for (score, address) in scored {
-                let segment = searcher.segment_reader(address.segment_ord);
-                let fast = segment.fast_fields();
-                let published = fast.i64("published").map_err(index_error)?;
-                let tiebreak = fast.u64("tiebreak").map_err(index_error)?;
+                let (published, tiebreak) = match columns.entry(address.segment_ord) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                        e.insert((
+                            fast.i64("published").map_err(index_error)?,
+                            fast.u64("tiebreak").map_err(index_error)?,
+                        ))
+                    }
+                };
                 hits.push(Hit {
                     part,
                     address,
@@ -313,25 +326,32 @@ fn top(
             hits
         }
         Sort::Newest | Sort::StartsAt | Sort::Deadline => {
-            let (field, order) = match sort {
-                Sort::StartsAt => ("starts_sort", Order::Asc),
-                Sort::Deadline => ("deadline_sort", Order::Asc),
-                _ => ("published", Order::Desc),
+            // Every order runs ascending in the engine (see `TaskFields::recency`).
+            let (field, tie) = match sort {
+                Sort::StartsAt => ("starts_sort", "tiebreak"),
+                Sort::Deadline => ("deadline_sort", "tiebreak"),
+                _ => ("recency", "tiebreak_rev"),
             };
             let collector = TopDocs::with_limit(k).order_by((
-                (SortByStaticFastValue::<i64>::for_field(field), order),
-                (SortByStaticFastValue::<u64>::for_field("tiebreak"), order),
+                (SortByStaticFastValue::<i64>::for_field(field), Order::Asc),
+                (SortByStaticFastValue::<u64>::for_field(tie), Order::Asc),
             ));
+            let newest = sort == Sort::Newest;
             searcher
                 .search(query, &collector)
                 .map_err(index_error)?
                 .into_iter()
-                .map(|((key, tiebreak), address)| Hit {
-                    part,
-                    address,
-                    score: 0.0,
-                    key: key.unwrap_or(i64::MAX),
-                    tiebreak: tiebreak.unwrap_or(0),
+                .map(|((key, tiebreak), address)| {
+                    let key = key.unwrap_or(i64::MAX);
+                    let tiebreak = tiebreak.unwrap_or(0);
+                    Hit {
+                        part,
+                        address,
+                        score: 0.0,
+                        // Back to the publication time and tie-break for `compare`.
+                        key: if newest { key.saturating_neg() } else { key },
+                        tiebreak: if newest { !tiebreak } else { tiebreak },
+                    }
                 })
                 .collect()
         }

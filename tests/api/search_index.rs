@@ -385,7 +385,8 @@ async fn reindex_rebuilds_beside_a_running_server(backend: Backend) {
     );
     assert!(String::from_utf8_lossy(&output.stdout).contains("search index rebuilt"));
     assert_ne!(generation(&app), before);
-    // The server switches on its next catch-up and answers from the new generation.
+    // The server keeps answering meanwhile, and a change made now is kept by whichever
+    // generation answers.
     assert_eq!(titles(&app, "q=majakkaretki").await, ["Majakkaretken opas"]);
     app.published_task(&owner, &a, task_body("Kalastuskilpailun tuomari", 4))
         .await;
@@ -393,16 +394,30 @@ async fn reindex_rebuilds_beside_a_running_server(backend: Backend) {
         titles(&app, "q=kalastuskilpailu").await,
         ["Kalastuskilpailun tuomari"]
     );
+    // The background follower switches to the new generation and removes the old one.
     let root = app
         .config
         .search_dir
         .join(format!("index-v{}", talkoot::search::schema::VERSION));
-    let generations = std::fs::read_dir(root)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("g-"))
-        .count();
+    let mut generations = 0;
+    for _ in 0..100 {
+        generations = std::fs::read_dir(&root)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("g-"))
+            .count();
+        if generations == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert_eq!(generations, 1, "the old generation is removed");
+    // The new generation holds both tasks: the one built in and the one followed since.
+    assert_eq!(search(&app, "").await["total"], 2);
+    assert_eq!(
+        titles(&app, "q=kalastuskilpailu").await,
+        ["Kalastuskilpailun tuomari"]
+    );
 }
 
 /// Starts the app's configuration again (same database, same search folder).

@@ -19,6 +19,7 @@ pub mod words;
 use std::fmt;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, Utc};
+use diesel::connection::SimpleConnection as _;
 use diesel::prelude::*;
 use indicatif::ProgressBar;
 use rand::rngs::StdRng;
@@ -104,6 +105,9 @@ pub fn scale(
     let tasks = db::write_tx(conn, |conn| plan.tasks(conn, progress))?;
     let signups = db::write_tx(conn, |conn| plan.signups(conn, progress))?;
     db::write_tx(conn, |conn| plan.changes(conn))?;
+    // Fresh statistics for the planner: autovacuum would get there in its own time, and
+    // SQLite never does.
+    conn.batch_execute("ANALYZE")?;
     progress.finish_and_clear();
     Ok(ScaleReport {
         users,
