@@ -14,7 +14,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicI64, Ordering as AtomicOrdering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering as AtomicOrdering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::NaiveDateTime;
@@ -172,6 +172,24 @@ struct Generation {
     follow: Mutex<Option<Follower>>,
     /// The feed position of the last commit, so that a search need not read it from disk.
     committed: AtomicI64,
+    /// Replaced by a rebuilt generation: its folder is removed once nothing uses it.
+    retired: AtomicBool,
+    dir: PathBuf,
+}
+
+impl Drop for Generation {
+    fn drop(&mut self) {
+        if !self.retired.load(AtomicOrdering::Acquire) {
+            return;
+        }
+        // The writers first (they wait for their merges), then the files.
+        if let Ok(mut follow) = self.follow.lock() {
+            follow.take();
+        }
+        if let Err(e) = std::fs::remove_dir_all(&self.dir) {
+            tracing::warn!(error = %e, dir = %self.dir.display(), "could not remove an old search index");
+        }
+    }
 }
 
 /// The writers and the feed position, behind one lock: whoever holds it applies changes.
@@ -206,6 +224,8 @@ impl Generation {
             fields: Fields::new(),
             follow: Mutex::new(None),
             committed: AtomicI64::new(position),
+            retired: AtomicBool::new(false),
+            dir,
         })
     }
 
@@ -282,7 +302,7 @@ impl SearchIndex {
                 Generation::open(&root, &name)?
             }
         };
-        remove_other_generations(&root, &generation.name);
+        remove_older_generations(&root, &generation.name);
         // Take the writers now: a second instance on the same folder fails here, clearly,
         // rather than on its first change.
         generation.follow_from(generation.position()?)?;
@@ -349,6 +369,9 @@ impl SearchIndex {
         let due = expired(&generation, now)?;
         let position = generation.position()?;
         if head <= position && due.is_empty() && !lookback {
+            if !Arc::ptr_eq(&generation, &self.generation()) {
+                return self.catch_up(conn, now, false);
+            }
             return Ok(Applied::default());
         }
         generation.follow_from(position)?;
@@ -405,6 +428,14 @@ impl SearchIndex {
                 break;
             }
         }
+        drop(guard);
+        // A rebuilt generation may have replaced this one meanwhile: the search that follows
+        // reads the current one, so bring that one up to date too.
+        if !Arc::ptr_eq(&generation, &self.generation()) {
+            let more = self.catch_up(conn, now, false)?;
+            applied.changes += more.changes;
+            applied.swept += more.swept;
+        }
         Ok(applied)
     }
 
@@ -436,11 +467,10 @@ impl SearchIndex {
         let mut slot = self.current.write().map_err(search_error)?;
         if slot.name == current.name {
             tracing::info!(generation = %name, "switching to the rebuilt search index");
+            // Searches still running on the old generation keep reading it; its folder goes
+            // when the last of them lets it go (`Drop for Generation`).
+            current.retired.store(true, AtomicOrdering::Release);
             *slot = Arc::new(fresh);
-            drop(slot);
-            // Let the old generation's writers go before its files do.
-            drop(current);
-            remove_other_generations(&self.root, &name);
         }
         Ok(())
     }
@@ -618,15 +648,19 @@ fn read_current(root: &Path) -> Option<String> {
     (!name.is_empty() && !name.contains(['/', '\\', '.'])).then(|| name.to_owned())
 }
 
-fn remove_other_generations(root: &Path, keep: &str) {
+/// Removes the generations older than `keep` (names sort by their time): left by a
+/// rebuild that a server did not live to switch to. A newer one may be a rebuild still
+/// being written, and stays.
+fn remove_older_generations(root: &Path, keep: &str) {
     let Ok(entries) = std::fs::read_dir(root) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let is_generation = name.to_str().is_some_and(|n| n.starts_with("g-"));
-        if is_generation
-            && name != keep
+        let older = name
+            .to_str()
+            .is_some_and(|n| n.starts_with("g-") && n < keep);
+        if older
             && entry.path().is_dir()
             && let Err(e) = std::fs::remove_dir_all(entry.path())
         {
@@ -677,6 +711,8 @@ fn build(
         fields,
         follow: Mutex::new(None),
         committed: AtomicI64::new(position),
+        retired: AtomicBool::new(false),
+        dir: dir.clone(),
     };
     let mut after = String::new();
     let mut done = 0u64;
