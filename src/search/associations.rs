@@ -9,7 +9,7 @@ use crate::associations::model::Summary;
 use crate::associations::search::{SearchQuery, Sort, hydrate};
 use crate::db::DbConnection;
 use crate::error::AppError;
-use crate::search::index::{Kind, SearchIndex};
+use crate::search::index::{Kind, SearchIndex, search_error};
 use crate::search::organisations::ORDER_KEY;
 use crate::search::ranking;
 use crate::search::tasks::TITLE_BOOST;
@@ -42,14 +42,13 @@ pub fn search(
         }
         Box::new(BooleanQuery::new(clauses))
     };
-    let count = |query: &dyn Query| {
-        searcher
-            .search(query, &Count)
-            .map_err(|e| AppError::internal(format!("search: {e}")))
-    };
+    let count = |query: &dyn Query| searcher.search(query, &Count).map_err(search_error);
     let mut query = build(&words);
     let mut total = count(&*query)?;
-    if total < 3 && !words.is_empty() && !text::correct(&searcher, f.words, &mut words).is_empty() {
+    if total < text::FEW
+        && !words.is_empty()
+        && !text::correct(&searcher, f.words, &mut words).is_empty()
+    {
         query = build(&words);
         total = count(&*query)?;
     }

@@ -11,6 +11,7 @@ use crate::db::schema::{associations, categories, municipalities, tasks};
 use crate::error::AppError;
 use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag};
 use crate::tasks::model::{self, Task};
+use crate::tasks::search::listed_at;
 use crate::tasks::status::TaskStatus;
 
 /// Where a task's document belongs.
@@ -20,11 +21,6 @@ pub enum Part {
     Listed,
     /// Published by a verified association but over (`include_past=true`).
     Past,
-}
-
-/// Whether a published task of a verified association is still listed at `now`.
-pub fn is_listed(task: &Task, now: NaiveDateTime) -> bool {
-    crate::tasks::search::listed_at(task, now)
 }
 
 /// The moment a listed task stops being listed, if it ever does.
@@ -121,7 +117,7 @@ pub fn load(
         .into_iter()
         .map(|(task, association_status, association_name, region)| {
             let public = task.status == TaskStatus::Published && association_status == VERIFIED;
-            let part = match (public, is_listed(&task, now)) {
+            let part = match (public, listed_at(&task, now)) {
                 (false, _) => None,
                 (true, true) => Some(Part::Listed),
                 (true, false) => Some(Part::Past),

@@ -30,7 +30,8 @@ impl Default for Counts {
 }
 
 impl Counts {
-    fn add(&mut self, other: &Counts) {
+    /// Adds another part's or segment's counts.
+    pub fn add(&mut self, other: &Counts) {
         for (a, b) in self.categories.iter_mut().zip(other.categories) {
             *a += b;
         }

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, DocSetCollector};
+use tantivy::collector::DocSetCollector;
 use tantivy::query::RangeQuery;
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -43,7 +43,8 @@ const REBUILD_BATCH: i64 = 5_000;
 /// Memory for the follower's writer of each part (tantivy's minimum is 15 MB).
 const FOLLOW_MEMORY: usize = 20_000_000;
 
-fn search_error(e: impl std::fmt::Display) -> AppError {
+/// A failure of the index, as the one error type (a 500: the index is ours, not the caller's).
+pub(crate) fn search_error(e: impl std::fmt::Display) -> AppError {
     AppError::internal(format!("search index: {e}"))
 }
 
@@ -257,8 +258,8 @@ impl Generation {
     }
 
     /// The position every part is current to (as committed).
-    fn position(&self) -> Result<i64, AppError> {
-        Ok(self.committed.load(AtomicOrdering::Acquire))
+    fn position(&self) -> i64 {
+        self.committed.load(AtomicOrdering::Acquire)
     }
 }
 
@@ -305,7 +306,7 @@ impl SearchIndex {
         remove_older_generations(&root, &generation.name);
         // Take the writers now: a second instance on the same folder fails here, clearly,
         // rather than on its first change.
-        generation.follow_from(generation.position()?)?;
+        generation.follow_from(generation.position())?;
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(Self {
             root,
@@ -345,7 +346,7 @@ impl SearchIndex {
     /// How many feed rows this index is behind the database.
     pub fn lag(&self, conn: &mut DbConnection) -> Result<i64, AppError> {
         let head = changes::head(conn)?;
-        Ok((head - self.generation().position()?).max(0))
+        Ok((head - self.generation().position()).max(0))
     }
 
     /// Brings the index up to date: applies the feed past its position and moves tasks
@@ -367,7 +368,7 @@ impl SearchIndex {
         let generation = self.generation();
         let head = changes::head(conn)?;
         let due = expired(&generation, now)?;
-        let position = generation.position()?;
+        let position = generation.position();
         if head <= position && due.is_empty() && !lookback {
             if !Arc::ptr_eq(&generation, &self.generation()) {
                 return self.catch_up(conn, now, false);
@@ -484,9 +485,6 @@ fn expired(generation: &Generation, now: NaiveDateTime) -> Result<Vec<String>, A
         Bound::Unbounded,
         Bound::Excluded(Term::from_field_i64(f.closes_at, documents::micros(now))),
     );
-    if searcher.search(&query, &Count).map_err(search_error)? == 0 {
-        return Ok(Vec::new());
-    }
     let hits = searcher
         .search(&query, &DocSetCollector)
         .map_err(search_error)?;

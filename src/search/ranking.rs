@@ -13,14 +13,11 @@ use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::error::AppError;
+use crate::search::index::search_error;
 
 /// Extra hits fetched beyond the page, so that ties at its edge are broken by the keys
 /// rather than by where documents sit in the index.
 const TIE_SLACK: usize = 32;
-
-fn index_error(e: tantivy::TantivyError) -> AppError {
-    AppError::internal(format!("search: {e}"))
-}
 
 /// A string fast field's value for one hit ("" when it has none); `columns` keeps the
 /// column of each segment once opened.
@@ -37,16 +34,14 @@ fn key(
                 .segment_reader(address.segment_ord)
                 .fast_fields()
                 .str(field)
-                .map_err(index_error)?,
+                .map_err(search_error)?,
         ),
     };
     let mut out = String::new();
     if let Some(column) = column
         && let Some(ord) = column.term_ords(address.doc_id).next()
     {
-        column
-            .ord_to_str(ord, &mut out)
-            .map_err(|e| AppError::internal(format!("search: {e}")))?;
+        column.ord_to_str(ord, &mut out).map_err(search_error)?;
     }
     Ok(out)
 }
@@ -69,7 +64,7 @@ pub fn page(
                 query,
                 &TopDocs::with_limit(wanted + TIE_SLACK).order_by_score(),
             )
-            .map_err(index_error)?;
+            .map_err(search_error)?;
         let mut columns = HashMap::new();
         for (score, address) in top {
             hits.push((
@@ -85,7 +80,7 @@ pub fn page(
                 &TopDocs::with_limit(wanted)
                     .order_by_string_fast_field(order_key, tantivy::Order::Asc),
             )
-            .map_err(index_error)?;
+            .map_err(search_error)?;
         for (value, address) in top {
             hits.push((0.0, value.unwrap_or_default(), address));
         }
@@ -110,7 +105,7 @@ pub fn ids(
 ) -> Result<Vec<String>, AppError> {
     let mut ids = Vec::with_capacity(hits.len());
     for address in hits {
-        let doc: TantivyDocument = searcher.doc(*address).map_err(index_error)?;
+        let doc: TantivyDocument = searcher.doc(*address).map_err(search_error)?;
         if let Some(id) = doc.get_first(field).and_then(|v| v.as_str()) {
             ids.push(id.to_owned());
         }

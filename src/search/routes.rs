@@ -1,10 +1,12 @@
 //! `GET /tasks`, `GET /associations` and `GET /services`, answered from the index.
 
 use actix_web::{HttpRequest, HttpResponse, guard, web};
+use chrono::NaiveDateTime;
 
 use crate::api::{allow_only, get_or_head};
 use crate::associations::search::SearchQuery;
 use crate::associations::service_search::ServiceQuery;
+use crate::db::DbConnection;
 use crate::error::AppError;
 use crate::search::{SearchIndex, associations, services, tasks};
 use crate::state::AppState;
@@ -31,25 +33,44 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// `GET /associations`: public, cached by nobody (the default `no-store`).
-async fn list_associations(
-    state: web::Data<AppState>,
+/// Runs a search on the blocking pool, in one of the index's slots, after bringing the
+/// index up to date: every change committed before the request is in its answer.
+async fn answer<T, F>(
+    state: &AppState,
     index: web::Data<SearchIndex>,
-    query: web::Query<SearchQuery>,
-) -> Result<HttpResponse, AppError> {
+    search: F,
+) -> Result<HttpResponse, AppError>
+where
+    T: serde::Serialize + Send + 'static,
+    F: FnOnce(&SearchIndex, &mut DbConnection, NaiveDateTime) -> Result<T, AppError>
+        + Send
+        + 'static,
+{
     let now = state.config.clock.now();
     let index = index.into_inner();
-    let query = query.into_inner();
     let slot = index.slot().await?;
     let page = state
         .db
         .run(move |conn| {
             let _slot = slot;
             index.catch_up(conn, now, false)?;
-            associations::search(&index, conn, &query)
+            search(&index, conn, now)
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))
+}
+
+/// `GET /associations`: public, cached by nobody (the default `no-store`).
+async fn list_associations(
+    state: web::Data<AppState>,
+    index: web::Data<SearchIndex>,
+    query: web::Query<SearchQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    answer(&state, index, move |index, conn, _| {
+        associations::search(index, conn, &query)
+    })
+    .await
 }
 
 /// `GET /services`: public, like the cards the services come from.
@@ -59,37 +80,21 @@ async fn find_services(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let query = ServiceQuery::parse(req.query_string())?;
-    let now = state.config.clock.now();
-    let index = index.into_inner();
-    let slot = index.slot().await?;
-    let page = state
-        .db
-        .run(move |conn| {
-            let _slot = slot;
-            index.catch_up(conn, now, false)?;
-            services::search(&index, conn, &query)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
+    answer(&state, index, move |index, conn, _| {
+        services::search(index, conn, &query)
+    })
+    .await
 }
 
+/// `GET /tasks`.
 async fn list(
     state: web::Data<AppState>,
     index: web::Data<SearchIndex>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let query = TaskQuery::parse(req.query_string())?;
-    let now = state.config.clock.now();
-    let index = index.into_inner();
-    let slot = index.slot().await?;
-    let page = state
-        .db
-        .run(move |conn| {
-            let _slot = slot;
-            // Every change committed before this request is searchable in its answer.
-            index.catch_up(conn, now, false)?;
-            tasks::search(&index, conn, &query, now)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
+    answer(&state, index, move |index, conn, now| {
+        tasks::search(index, conn, &query, now)
+    })
+    .await
 }

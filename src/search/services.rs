@@ -9,7 +9,7 @@ use crate::api::paging::Page;
 use crate::associations::service_search::{ServiceHit, ServiceQuery, check, hydrate};
 use crate::db::DbConnection;
 use crate::error::AppError;
-use crate::search::index::{Kind, SearchIndex};
+use crate::search::index::{Kind, SearchIndex, search_error};
 use crate::search::organisations::{FREE, ORDER_KEY};
 use crate::search::ranking;
 use crate::search::tasks::TITLE_BOOST;
@@ -46,9 +46,7 @@ pub fn search(
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     let query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
-    let total = searcher
-        .search(&*query, &Count)
-        .map_err(|e| AppError::internal(format!("search: {e}")))?;
+    let total = searcher.search(&*query, &Count).map_err(search_error)?;
     let hits = ranking::page(
         &searcher,
         &*query,

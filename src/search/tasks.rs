@@ -24,6 +24,7 @@ use crate::db::DbConnection;
 use crate::error::AppError;
 use crate::search::documents::{Part, micros};
 use crate::search::facets::{Counts, FacetCollector};
+use crate::search::index::search_error;
 use crate::search::index::{Kind, SearchIndex};
 use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag};
 use crate::search::text::{self, Correction, QueryWord};
@@ -62,8 +63,6 @@ pub struct TaskPage {
 pub const TITLE_BOOST: f32 = 3.0;
 /// Extra hits fetched to break relevance ties (see the module documentation).
 const TIE_SLACK: usize = 32;
-/// The exact query finding fewer hits than this tries the typo fallback.
-const FEW: usize = 3;
 
 /// The sort orders of `GET /tasks`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,15 +154,15 @@ pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
         for (_, searcher, _) in &searchers {
             let c = searcher
                 .search(query, &FacetCollector)
-                .map_err(index_error)?;
-            add(&mut counts, &c);
+                .map_err(search_error)?;
+            counts.add(&c);
         }
         let total = counts.schedules.iter().sum::<u64>() as usize;
         Ok((total, Some(counts)))
     };
     let (mut total, mut counts) = measure(&*query(q, &words, fields))?;
     let mut corrections = Vec::new();
-    if total < FEW && !words.is_empty() {
+    if total < text::FEW && !words.is_empty() {
         corrections = text::correct(first, fields.words, &mut words);
         if !corrections.is_empty() {
             (total, counts) = measure(&*query(q, &words, fields))?;
@@ -185,7 +184,7 @@ pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
             .find(|(p, ..)| *p == hit.part)
             .ok_or_else(|| AppError::internal("search part"))?
             .1;
-        let doc: TantivyDocument = searcher.doc(hit.address).map_err(index_error)?;
+        let doc: TantivyDocument = searcher.doc(hit.address).map_err(search_error)?;
         if let Some(id) = doc.get_first(fields.id).and_then(|v| v.as_str()) {
             ids.push(id.to_owned());
         }
@@ -201,14 +200,10 @@ pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
     })
 }
 
-fn index_error(e: tantivy::TantivyError) -> AppError {
-    AppError::internal(format!("search: {e}"))
-}
-
 fn count(searchers: &[(Part, Searcher, TaskFields)], query: &dyn Query) -> Result<usize, AppError> {
     let mut total = 0;
     for (_, searcher, _) in searchers {
-        total += searcher.search(query, &Count).map_err(index_error)?;
+        total += searcher.search(query, &Count).map_err(search_error)?;
     }
     Ok(total)
 }
@@ -298,7 +293,7 @@ fn top(
         Sort::Relevance => {
             let scored = searcher
                 .search(query, &TopDocs::with_limit(k + TIE_SLACK).order_by_score())
-                .map_err(index_error)?;
+                .map_err(search_error)?;
             let mut hits = Vec::with_capacity(scored.len());
             // The tie-break columns, opened once per segment.
             let mut columns = std::collections::HashMap::new();
@@ -308,8 +303,8 @@ fn top(
                     std::collections::hash_map::Entry::Vacant(e) => {
                         let fast = searcher.segment_reader(address.segment_ord).fast_fields();
                         e.insert((
-                            fast.i64("published").map_err(index_error)?,
-                            fast.u64("tiebreak").map_err(index_error)?,
+                            fast.i64("published").map_err(search_error)?,
+                            fast.u64("tiebreak").map_err(search_error)?,
                         ))
                     }
                 };
@@ -339,7 +334,7 @@ fn top(
             let newest = sort == Sort::Newest;
             searcher
                 .search(query, &collector)
-                .map_err(index_error)?
+                .map_err(search_error)?
                 .into_iter()
                 .map(|((key, tiebreak), address)| {
                     let key = key.unwrap_or(i64::MAX);
@@ -371,21 +366,6 @@ fn compare(sort: Sort, a: &Hit, b: &Hit) -> Ordering {
         Sort::StartsAt | Sort::Deadline => {
             a.key.cmp(&b.key).then_with(|| a.tiebreak.cmp(&b.tiebreak))
         }
-    }
-}
-
-fn add(total: &mut Counts, more: &Counts) {
-    for (a, b) in total.categories.iter_mut().zip(more.categories) {
-        *a += b;
-    }
-    for (a, b) in total.regions.iter_mut().zip(&more.regions) {
-        *a += b;
-    }
-    for (a, b) in total.municipalities.iter_mut().zip(&more.municipalities) {
-        *a += b;
-    }
-    for (a, b) in total.schedules.iter_mut().zip(more.schedules) {
-        *a += b;
     }
 }
 

@@ -19,6 +19,8 @@ use tantivy::{Searcher, Term};
 
 use crate::search::finnish;
 
+/// The exact words finding fewer hits than this try the typo fallback ([`correct`]).
+pub const FEW: usize = 3;
 /// At most this many words of a query count.
 const MAX_WORDS: usize = 8;
 /// Characters of a word that count.
