@@ -149,6 +149,9 @@ pub struct Config {
     /// Where this instance keeps its search index (`SEARCH_DIR`, default `data/search`);
     /// each instance needs its own.
     pub search_dir: std::path::PathBuf,
+    /// Whether the counts of recent task queries are kept until the index changes
+    /// (`SEARCH_COUNT_CACHE`, default true; off only to measure the engine without it).
+    pub search_count_cache: bool,
 }
 
 /// Bounds on referrals (issue 11), so that an unanswered referral does not wait forever and
@@ -293,6 +296,7 @@ impl Config {
             },
             clock: Clock::system(),
             search_dir: env_or("SEARCH_DIR", "data/search").into(),
+            search_count_cache: env_parse("SEARCH_COUNT_CACHE", true)?,
         })
     }
 }

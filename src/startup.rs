@@ -60,10 +60,12 @@ impl Application {
         }
         let index_pool = pool.clone();
         let search_dir = config.search_dir.clone();
+        let count_cache = config.search_count_cache;
         let now = config.clock.now();
         let index = web::block(move || {
             let mut conn = index_pool.get()?;
-            let index = search::SearchIndex::open(&search_dir, &mut conn, now)?;
+            let index = search::SearchIndex::open(&search_dir, &mut conn, now)?
+                .with_count_cache(count_cache);
             // Catch up before serving, so the first search need not.
             index.catch_up(&mut conn, now, true)?;
             Ok::<_, AppError>(index)

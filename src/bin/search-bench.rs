@@ -7,6 +7,7 @@
 //! QUERY...` where each QUERY is a `GET /tasks` query string. The database is read once, to
 //! open the index (stop the server first: the index takes one writer). Prints one JSON line
 //! per query: requests/s, p50 and p99 in milliseconds, and the total the query found.
+//! `--no-count-cache` counts every query afresh, as with `SEARCH_COUNT_CACHE=false`.
 //!
 //! With `--recall` it measures instead how well Finnish analysis finds inflected forms on
 //! the scale seed's listed tasks: for each lemma of the seed's vocabulary, how many tasks
@@ -56,6 +57,7 @@ struct Args {
     concurrency: usize,
     seconds: u64,
     recall: bool,
+    count_cache: bool,
     queries: Vec<String>,
 }
 
@@ -66,6 +68,7 @@ fn args() -> Result<Args, String> {
         concurrency: 8,
         seconds: 10,
         recall: false,
+        count_cache: true,
         queries: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -79,6 +82,7 @@ fn args() -> Result<Args, String> {
             }
             "--seconds" => args.seconds = value()?.parse().map_err(|e| format!("{e}"))?,
             "--recall" => args.recall = true,
+            "--no-count-cache" => args.count_cache = false,
             _ => args.queries.push(arg),
         }
     }
@@ -101,7 +105,8 @@ fn main() -> Result<(), String> {
     let now = chrono::Utc::now().naive_utc();
     let index = Arc::new(
         SearchIndex::open(std::path::Path::new(&args.search_dir), &mut conn, now)
-            .map_err(|e| e.to_string())?,
+            .map_err(|e| e.to_string())?
+            .with_count_cache(args.count_cache),
     );
     drop(conn);
     if args.recall {

@@ -69,8 +69,12 @@ pub enum Which<'a> {
     Ids(&'a [String]),
     /// Every task of these associations.
     OfAssociations(&'a [String]),
-    /// A batch of every task, by id, after the given id (for a rebuild).
-    After(&'a str, i64),
+    /// A batch of every task, newest id first, before the given id (`None`: from the
+    /// newest), for a rebuild. Newest first because documents then sit in the index in
+    /// about newest-first order, the order of the default listing: its top-k collector
+    /// fills with the best early and skips the rest on a threshold comparison, where
+    /// oldest-first made every document beat the current top and go through the heap.
+    Before(Option<&'a str>, i64),
 }
 
 /// A loaded task: its id, its association, and its document with the part it belongs in
@@ -105,10 +109,13 @@ pub fn load(
     let query = match which {
         Which::Ids(ids) => query.filter(tasks::id.eq_any(ids)),
         Which::OfAssociations(ids) => query.filter(tasks::association_id.eq_any(ids)),
-        Which::After(after, limit) => query
-            .filter(tasks::id.gt(after.to_owned()))
-            .order(tasks::id)
-            .limit(limit),
+        Which::Before(before, limit) => {
+            let query = match before {
+                Some(before) => query.filter(tasks::id.lt(before.to_owned())),
+                None => query,
+            };
+            query.order(tasks::id.desc()).limit(limit)
+        }
     };
     let rows: Vec<(Task, String, String, Option<String>)> = query.load(conn)?;
     let ids: Vec<&str> = rows.iter().map(|(t, ..)| t.id.as_str()).collect();

@@ -12,6 +12,9 @@
 //!    `-ten` (`nuorten` → `nuor`).
 //! 3. One final vowel goes when at least three letters stay (`nuori`, `nuore` → `nuor`;
 //!    `kirjasto` → `kirjast`), so the base form meets the inflected ones.
+//! 4. `-us`/`-ys`/`-os` words inflect on `-uks-`/`-yks-`/`-oks-` (`koulutus`,
+//!    `koulutuksen`; `yhdistys`, `yhdistyksiä`): a stem of six or more letters ending so
+//!    loses the `k` (`koulutuks` → `koulutus`). Shorter stems keep it (`oksa`, `juoksu`).
 //!
 //! Last, `ä`, `ö` and `å` fold to `a`, `o`, `a`, so that a query typed without them still
 //! matches (`aanestys` finds `äänestys`); the rules run on the unfolded word.
@@ -125,6 +128,11 @@ fn normalise(word: &str, stem: &str) -> String {
     if s.len() >= 4 && s.last().is_some_and(|c| is_vowel(*c)) {
         s.pop();
     }
+    // `-us`/`-ys`/`-os` words inflect on `-uks-`/`-yks-`/`-oks-`: the `k` goes.
+    let n = s.len();
+    if n >= 6 && ends(&s, "ks") && matches!(s[n - 3], 'u' | 'y' | 'o') {
+        s.remove(n - 2);
+    }
     s.into_iter()
         .map(|c| match c {
             'ä' | 'å' => 'a',
@@ -231,6 +239,10 @@ mod tests {
         meet(&["koira", "koirat", "koirien", "koirille"]);
         meet(&["leiri", "leirillä", "leirit", "leirien"]);
         meet(&["ohjaaja", "ohjaajat", "ohjaajia", "ohjaajien"]);
+        meet(&["yhdistys", "yhdistyksen", "yhdistyksiä", "yhdistykset"]);
+        meet(&["koulutus", "koulutuksen", "koulutukseen", "koulutuksia"]);
+        meet(&["siivous", "siivouksen", "siivoukseen"]);
+        meet(&["pelastus", "pelastuksen", "pelastukset"]);
     }
 
     #[test]
@@ -262,6 +274,8 @@ mod tests {
         assert_ne!(term_of("leiri"), term_of("lehti"));
         // Short stems keep their vowel, so that they do not collapse together.
         assert_eq!(term_of("työ"), "tyo");
+        assert_ne!(term_of("juoksu"), term_of("juosta"));
+        assert_ne!(term_of("oksa"), term_of("osa"));
     }
 
     #[test]

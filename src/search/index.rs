@@ -28,6 +28,7 @@ use crate::associations::model::{Association, Service};
 use crate::changes::{self, Change, Entity};
 use crate::db::DbConnection;
 use crate::error::AppError;
+use crate::search::count_cache::CountCache;
 use crate::search::documents::{self, Categories, Loaded, Part, Which};
 use crate::search::finnish;
 use crate::search::organisations::{self, AssociationFields, ServiceFields};
@@ -271,6 +272,8 @@ pub struct SearchIndex {
     /// One permit per core: searches beyond that wait in a queue rather than time-slice the
     /// cores among themselves, which the prototype measured at half the p99.
     slots: Arc<tokio::sync::Semaphore>,
+    /// Counts of recent task queries, for as long as the index is unchanged.
+    counts: CountCache,
 }
 
 /// How a change to the index went, for logs and `/readyz`.
@@ -304,6 +307,7 @@ impl SearchIndex {
             }
         };
         remove_older_generations(&root, &generation.name);
+        remove_older_versions(search_dir);
         // Take the writers now: a second instance on the same folder fails here, clearly,
         // rather than on its first change.
         generation.follow_from(generation.position())?;
@@ -313,6 +317,7 @@ impl SearchIndex {
             categories,
             current: RwLock::new(Arc::new(generation)),
             slots: Arc::new(tokio::sync::Semaphore::new(cores)),
+            counts: CountCache::new(true),
         })
     }
 
@@ -323,6 +328,17 @@ impl SearchIndex {
             .acquire_owned()
             .await
             .map_err(|e| AppError::internal(format!("search slots: {e}")))
+    }
+
+    /// Turns the count cache on or off (`SEARCH_COUNT_CACHE`; on by default).
+    pub fn with_count_cache(mut self, enabled: bool) -> Self {
+        self.counts = CountCache::new(enabled);
+        self
+    }
+
+    /// The counts of recent task queries.
+    pub fn counts(&self) -> &CountCache {
+        &self.counts
     }
 
     /// The categories in the order of their facet bits.
@@ -649,6 +665,28 @@ fn read_current(root: &Path) -> Option<String> {
 /// Removes the generations older than `keep` (names sort by their time): left by a
 /// rebuild that a server did not live to switch to. A newer one may be a rebuild still
 /// being written, and stays.
+/// Indexes of an older schema version (`index-v{n}` below `VERSION`), which this binary
+/// never reads again.
+fn remove_older_versions(search_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(search_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let older = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.strip_prefix("index-v"))
+            .and_then(|v| v.parse::<u32>().ok())
+            .is_some_and(|v| v < VERSION);
+        if older
+            && entry.path().is_dir()
+            && let Err(e) = std::fs::remove_dir_all(entry.path())
+        {
+            tracing::warn!(error = %e, dir = %entry.path().display(), "could not remove an old search index");
+        }
+    }
+}
+
 fn remove_older_generations(root: &Path, keep: &str) {
     let Ok(entries) = std::fs::read_dir(root) else {
         return;
@@ -712,12 +750,12 @@ fn build(
         retired: AtomicBool::new(false),
         dir: dir.clone(),
     };
-    let mut after = String::new();
+    let mut before: Option<String> = None;
     let mut done = 0u64;
     loop {
         let batch = documents::load(
             conn,
-            Which::After(&after, REBUILD_BATCH),
+            Which::Before(before.as_deref(), REBUILD_BATCH),
             now,
             &fields.tasks,
             categories,
@@ -735,7 +773,7 @@ fn build(
             }
         }
         progress(done);
-        after = last;
+        before = Some(last);
     }
     let mut after = String::new();
     loop {

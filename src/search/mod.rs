@@ -8,11 +8,13 @@
 //! about it.
 
 pub mod associations;
+pub mod count_cache;
 pub mod documents;
 pub mod facets;
 pub mod finnish;
 pub mod follower;
 pub mod index;
+pub mod order;
 pub mod organisations;
 pub mod ranking;
 pub mod routes;

@@ -9,7 +9,7 @@ use crate::search::finnish;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is
 /// rebuilt at start-up.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Flags a task document carries in [`TaskFields::flags`], one term each.
 pub mod flag {

@@ -8,7 +8,6 @@
 //! by score are fetched and re-sorted, which is exact unless more than `TIE_SLACK` hits
 //! share the score at the page's edge.
 
-use std::cmp::Ordering;
 use std::ops::Bound;
 
 use chrono::NaiveDateTime;
@@ -17,15 +16,17 @@ use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery};
 use tantivy::schema::{Field, Value};
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{Order, Searcher, TantivyDocument, Term};
 
 use crate::api::paging::{Page, paging};
 use crate::db::DbConnection;
 use crate::error::AppError;
+use crate::search::count_cache::{Measured, reader_key};
 use crate::search::documents::{Part, micros};
 use crate::search::facets::{Counts, FacetCollector};
 use crate::search::index::search_error;
 use crate::search::index::{Kind, SearchIndex};
+use crate::search::order::{AfterCollector, Cursor, Hit, Sort, compare};
 use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag};
 use crate::search::text::{self, Correction, QueryWord};
 use crate::tasks::model::TaskView;
@@ -52,6 +53,9 @@ pub struct FacetCount {
 pub struct TaskPage {
     #[serde(flatten)]
     pub page: Page<TaskView>,
+    /// The cursor of the next page (`after=`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_after: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<Facets>,
     /// Words of the query the index does not hold, and the words searched instead.
@@ -63,25 +67,6 @@ pub struct TaskPage {
 pub const TITLE_BOOST: f32 = 3.0;
 /// Extra hits fetched to break relevance ties (see the module documentation).
 const TIE_SLACK: usize = 32;
-
-/// The sort orders of `GET /tasks`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sort {
-    Relevance,
-    Newest,
-    StartsAt,
-    Deadline,
-}
-
-/// One hit, with what it sorts by.
-#[derive(Debug, Clone)]
-struct Hit {
-    part: Part,
-    address: DocAddress,
-    score: f32,
-    key: i64,
-    tiebreak: u64,
-}
 
 /// Runs a search and loads the page from the database; `now` decides what is over (the
 /// index may not have swept it yet).
@@ -100,19 +85,21 @@ pub fn search(
             page: found.page,
             per_page: found.per_page,
         },
+        next_after: found.next_after,
         facets: found.facets,
         corrections: found.corrections,
     })
 }
 
-/// What the index finds for a query: the page of ids, the total, and facets and
-/// corrections when there are any.
+/// What the index finds for a query: the page of ids, the total, the cursor of the next
+/// page, and facets and corrections when there are any.
 #[derive(Debug)]
 pub struct Found {
     pub ids: Vec<String>,
     pub total: usize,
     pub page: i64,
     pub per_page: i64,
+    pub next_after: Option<String>,
     pub facets: Option<Facets>,
     pub corrections: Vec<Correction>,
 }
@@ -133,50 +120,64 @@ pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
             (*p, s, f.tasks)
         })
         .collect();
-    let (_, first, fields) = &searchers[0];
-    let typed = q.q.as_deref().unwrap_or("");
-    let mut words = text::expand(first, fields.words, typed);
+    let fields = &searchers[0].2;
+    let readers: Vec<u64> = searchers.iter().map(|(_, s, _)| reader_key(s)).collect();
+    let key = q.matching_key();
+    let measured = match index.counts().get(&readers, &key, q.facets) {
+        Some(m) => m,
+        None => {
+            let m = measure(&searchers, q)?;
+            index.counts().put(&readers, key, m.clone());
+            m
+        }
+    };
     let sort = match q.sort.as_deref() {
-        Some("relevance") if !words.is_empty() => Sort::Relevance,
+        Some("relevance") if !measured.words.is_empty() => Sort::Relevance,
         Some("starts_at") => Sort::StartsAt,
         Some("deadline") => Sort::Deadline,
         Some("newest") => Sort::Newest,
-        _ if words.is_empty() => Sort::Newest,
+        _ if measured.words.is_empty() => Sort::Newest,
         _ => Sort::Relevance,
     };
-    // One pass that counts (and, when asked, counts facets too: every task has exactly one
-    // schedule type, so their sum is the total).
-    let measure = |query: &dyn Query| -> Result<(usize, Option<Counts>), AppError> {
-        if !q.facets {
-            return Ok((count(&searchers, query)?, None));
-        }
-        let mut counts = Counts::default();
-        for (_, searcher, _) in &searchers {
-            let c = searcher
-                .search(query, &FacetCollector)
-                .map_err(search_error)?;
-            counts.add(&c);
-        }
-        let total = counts.schedules.iter().sum::<u64>() as usize;
-        Ok((total, Some(counts)))
-    };
-    let (mut total, mut counts) = measure(&*query(q, &words, fields))?;
-    let mut corrections = Vec::new();
-    if total < text::FEW && !words.is_empty() {
-        corrections = text::correct(first, fields.words, &mut words);
-        if !corrections.is_empty() {
-            (total, counts) = measure(&*query(q, &words, fields))?;
-        }
-    }
-    let query = query(q, &words, fields);
-    let offset = ((page - 1) * per_page) as usize;
+    let cursor = q
+        .after
+        .as_deref()
+        .map(|text| Cursor::parse(text, sort))
+        .transpose()?;
+    let query = query(q, &measured.words, fields);
     let limit = per_page as usize;
+    let offset = if cursor.is_some() {
+        0
+    } else {
+        ((page - 1) * per_page) as usize
+    };
     let mut hits = Vec::new();
-    for (part, searcher, _) in &searchers {
-        hits.extend(top(searcher, *part, &*query, sort, offset + limit)?);
+    // How many hits there are after the cursor (with one) or in all.
+    let mut remaining = measured.total;
+    if let Some(cursor) = &cursor {
+        remaining = 0;
+        for (part, searcher, _) in &searchers {
+            let collector = AfterCollector {
+                part: *part,
+                sort,
+                cursor: cursor.clone(),
+                k: limit,
+            };
+            let (found, after) = searcher.search(&*query, &collector).map_err(search_error)?;
+            hits.extend(found);
+            remaining += after;
+        }
+    } else {
+        for (part, searcher, _) in &searchers {
+            hits.extend(top(searcher, *part, &*query, sort, offset + limit)?);
+        }
     }
     hits.sort_by(|a, b| compare(sort, a, b));
     let page_hits: Vec<Hit> = hits.into_iter().skip(offset).take(limit).collect();
+    let next_after = page_hits
+        .last()
+        .filter(|_| offset + limit < remaining)
+        .map(|last| last.cursor(sort));
     let mut ids = Vec::with_capacity(page_hits.len());
     for hit in &page_hits {
         let searcher = &searchers
@@ -189,14 +190,60 @@ pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
             ids.push(id.to_owned());
         }
     }
-    let facets = counts.map(|c| facets(&c, index));
+    // A kept count may have facets that this query did not ask for.
+    let facets = measured
+        .counts
+        .filter(|_| q.facets)
+        .map(|c| facets(&c, index));
     Ok(Found {
         ids,
-        total,
+        total: measured.total,
         page,
         per_page,
+        next_after,
         facets,
+        corrections: measured.corrections,
+    })
+}
+
+/// Counts the matches of `q` (and their facets, when asked), after correcting its words
+/// when exact matching finds few.
+fn measure(
+    searchers: &[(Part, Searcher, TaskFields)],
+    q: &TaskQuery,
+) -> Result<Measured, AppError> {
+    let (_, first, fields) = &searchers[0];
+    let typed = q.q.as_deref().unwrap_or("");
+    let mut words = text::expand(first, fields.words, typed);
+    // One pass that counts (and, when asked, counts facets too: every task has exactly one
+    // schedule type, so their sum is the total).
+    let pass = |query: &dyn Query| -> Result<(usize, Option<Counts>), AppError> {
+        if !q.facets {
+            return Ok((count(searchers, query)?, None));
+        }
+        let mut counts = Counts::default();
+        for (_, searcher, _) in searchers {
+            let c = searcher
+                .search(query, &FacetCollector)
+                .map_err(search_error)?;
+            counts.add(&c);
+        }
+        let total = counts.schedules.iter().sum::<u64>() as usize;
+        Ok((total, Some(counts)))
+    };
+    let (mut total, mut counts) = pass(&*query(q, &words, fields))?;
+    let mut corrections = Vec::new();
+    if total < text::FEW && !words.is_empty() {
+        corrections = text::correct(first, fields.words, &mut words);
+        if !corrections.is_empty() {
+            (total, counts) = pass(&*query(q, &words, fields))?;
+        }
+    }
+    Ok(Measured {
+        total,
+        counts,
         corrections,
+        words,
     })
 }
 
@@ -302,71 +349,44 @@ fn top(
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                     std::collections::hash_map::Entry::Vacant(e) => {
                         let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                        let (key, tie, _) = sort.columns();
                         e.insert((
-                            fast.i64("published").map_err(search_error)?,
-                            fast.u64("tiebreak").map_err(search_error)?,
+                            fast.i64(key).map_err(search_error)?,
+                            fast.u64(tie).map_err(search_error)?,
                         ))
                     }
                 };
-                hits.push(Hit {
+                hits.push(Hit::from_columns(
                     part,
                     address,
                     score,
-                    key: published.first(address.doc_id).unwrap_or(i64::MIN),
-                    tiebreak: tiebreak.first(address.doc_id).unwrap_or(0),
-                });
+                    sort,
+                    published.first(address.doc_id),
+                    tiebreak.first(address.doc_id),
+                ));
             }
             hits.sort_by(|a, b| compare(sort, a, b));
             hits.truncate(k);
             hits
         }
         Sort::Newest | Sort::StartsAt | Sort::Deadline => {
-            // Every order runs ascending in the engine (see `TaskFields::recency`).
-            let (field, tie) = match sort {
-                Sort::StartsAt => ("starts_sort", "tiebreak"),
-                Sort::Deadline => ("deadline_sort", "tiebreak"),
-                _ => ("recency", "tiebreak_rev"),
-            };
+            // Every order runs ascending in the engine (see `Sort::columns`).
+            let (field, tie, _) = sort.columns();
             let collector = TopDocs::with_limit(k).order_by((
                 (SortByStaticFastValue::<i64>::for_field(field), Order::Asc),
                 (SortByStaticFastValue::<u64>::for_field(tie), Order::Asc),
             ));
-            let newest = sort == Sort::Newest;
             searcher
                 .search(query, &collector)
                 .map_err(search_error)?
                 .into_iter()
                 .map(|((key, tiebreak), address)| {
-                    let key = key.unwrap_or(i64::MAX);
-                    let tiebreak = tiebreak.unwrap_or(0);
-                    Hit {
-                        part,
-                        address,
-                        score: 0.0,
-                        // Back to the publication time and tie-break for `compare`.
-                        key: if newest { key.saturating_neg() } else { key },
-                        tiebreak: if newest { !tiebreak } else { tiebreak },
-                    }
+                    Hit::from_columns(part, address, 0.0, sort, key, tiebreak)
                 })
                 .collect()
         }
     };
     Ok(hits)
-}
-
-/// The order of hits (first is best).
-fn compare(sort: Sort, a: &Hit, b: &Hit) -> Ordering {
-    match sort {
-        Sort::Relevance => b
-            .score
-            .total_cmp(&a.score)
-            .then_with(|| b.key.cmp(&a.key))
-            .then_with(|| b.tiebreak.cmp(&a.tiebreak)),
-        Sort::Newest => b.key.cmp(&a.key).then_with(|| b.tiebreak.cmp(&a.tiebreak)),
-        Sort::StartsAt | Sort::Deadline => {
-            a.key.cmp(&b.key).then_with(|| a.tiebreak.cmp(&b.tiebreak))
-        }
-    }
 }
 
 fn listed(values: impl Iterator<Item = (String, u64)>) -> Vec<FacetCount> {

@@ -139,19 +139,12 @@ pub fn categories_of(
 
 /// Builds the views of many tasks with a fixed number of queries (no N+1).
 pub fn views(conn: &mut DbConnection, rows: Vec<Task>) -> Result<Vec<TaskView>, AppError> {
-    let ids: Vec<&str> = rows.iter().map(|t| t.id.as_str()).collect();
-    let categories = categories_of(conn, &ids)?;
     let association_ids: Vec<&str> = rows.iter().map(|t| t.association_id.as_str()).collect();
     let owners: Vec<(String, String, String)> = associations::table
         .filter(associations::id.eq_any(&association_ids))
         .select((associations::id, associations::name, associations::slug))
         .load(conn)?;
-    let codes: Vec<&str> = rows
-        .iter()
-        .filter_map(|t| t.municipality_code.as_deref())
-        .collect();
-    let places = crate::reference::places::places(conn, &codes)?;
-    Ok(rows
+    let rows = rows
         .into_iter()
         .map(|t| {
             let association = owners
@@ -167,6 +160,28 @@ pub fn views(conn: &mut DbConnection, rows: Vec<Task>) -> Result<Vec<TaskView>, 
                     name: String::new(),
                     slug: String::new(),
                 });
+            (t, association)
+        })
+        .collect();
+    views_of(conn, rows)
+}
+
+/// [`views`] of tasks whose association the caller has already loaded (a search page
+/// reads it in the same query as the tasks: one query fewer per page).
+pub fn views_of(
+    conn: &mut DbConnection,
+    rows: Vec<(Task, TaskAssociation)>,
+) -> Result<Vec<TaskView>, AppError> {
+    let ids: Vec<&str> = rows.iter().map(|(t, _)| t.id.as_str()).collect();
+    let categories = categories_of(conn, &ids)?;
+    let codes: Vec<&str> = rows
+        .iter()
+        .filter_map(|(t, _)| t.municipality_code.as_deref())
+        .collect();
+    let places = crate::reference::places::places(conn, &codes)?;
+    Ok(rows
+        .into_iter()
+        .map(|(t, association)| {
             let categories = categories
                 .iter()
                 .filter(|(id, _)| *id == t.id)

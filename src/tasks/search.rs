@@ -9,7 +9,7 @@ use crate::api::query::boolean as bool_param;
 use crate::db::DbConnection;
 use crate::db::schema::{associations, tasks};
 use crate::error::{AppError, FieldError};
-use crate::tasks::model::{self, Task, TaskView};
+use crate::tasks::model::{self, Task, TaskAssociation, TaskView};
 use crate::tasks::status::TaskStatus;
 
 /// The parsed query string (`category` may repeat).
@@ -34,6 +34,8 @@ pub struct TaskQuery {
     pub facets: bool,
     pub page: Option<i64>,
     pub per_page: Option<i64>,
+    /// A cursor from a previous page's `next_after`: the page after that one.
+    pub after: Option<String>,
 }
 
 /// A date-time bound: RFC 3339, or a plain date meaning its midnight (UTC).
@@ -95,6 +97,7 @@ impl TaskQuery {
                 }
                 "facets" => q.facets = bool_param("facets", &value, &mut errors).unwrap_or(false),
                 "sort" => q.sort = Some(value),
+                "after" => q.after = Some(value),
                 "page" => match value.parse() {
                     Ok(p) => q.page = Some(p),
                     Err(_) => {
@@ -130,11 +133,48 @@ impl TaskQuery {
                 "relevance, newest, starts_at or deadline.",
             ));
         }
+        if q.after.is_some() && q.page.is_some_and(|p| p != 1) {
+            errors.push(FieldError::new(
+                "after",
+                "conflict",
+                "Give either a page number or a cursor (after), not both.",
+            ));
+        }
         if errors.is_empty() {
             Ok(q)
         } else {
             Err(AppError::Validation(errors))
         }
+    }
+
+    /// What decides the matches (everything but the paging and the order), as a key for
+    /// their count: two queries with the same key match the same tasks.
+    pub fn matching_key(&self) -> String {
+        let mut categories = self.categories.clone();
+        categories.sort();
+        categories.dedup();
+        format!(
+            "{:?}",
+            (
+                &self.q,
+                &self.municipality,
+                &self.region,
+                categories,
+                &self.schedule_type,
+                self.remote,
+                self.age,
+                self.starts_after,
+                self.starts_before,
+                (
+                    self.has_spots,
+                    self.beginner_friendly,
+                    self.supported,
+                    &self.language,
+                    self.placement,
+                    self.include_past,
+                ),
+            )
+        )
     }
 }
 
@@ -150,22 +190,34 @@ pub fn hydrate(
     // Looked up by primary key only, and the listing checked here: a plan that cannot go
     // wrong whatever the table statistics say (a status condition once made PostgreSQL
     // scan every published task's index entry for a page of twenty).
-    let rows: Vec<(Task, String)> = tasks::table
+    let rows: Vec<(Task, String, String, String)> = tasks::table
         .inner_join(associations::table)
         .filter(tasks::id.eq_any(ids))
-        .select((Task::as_select(), associations::status))
+        .select((
+            Task::as_select(),
+            associations::status,
+            associations::name,
+            associations::slug,
+        ))
         .load(conn)?;
-    let mut rows: Vec<Task> = rows
+    let mut rows: Vec<(Task, TaskAssociation)> = rows
         .into_iter()
-        .filter(|(task, association)| {
+        .filter(|(task, association, ..)| {
             task.status == TaskStatus::Published
                 && association == crate::associations::model::VERIFIED
                 && (include_past || listed_at(task, now))
         })
-        .map(|(task, _)| task)
+        .map(|(task, _, name, slug)| {
+            let association = TaskAssociation {
+                id: task.association_id.clone(),
+                name,
+                slug,
+            };
+            (task, association)
+        })
         .collect();
-    rows.sort_by_key(|t| ids.iter().position(|id| *id == t.id));
-    model::views(conn, rows)
+    rows.sort_by_key(|(t, _)| ids.iter().position(|id| *id == t.id));
+    model::views_of(conn, rows)
 }
 
 /// Whether a published task is still open to join at `now`: not ended, deadline not passed.

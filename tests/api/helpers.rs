@@ -160,6 +160,7 @@ pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
         // Tests move time forward to see referrals expire.
         clock: Clock::adjustable(),
         search_dir: mail_dir.with_file_name("search"),
+        search_count_cache: true,
     }
 }
 

@@ -321,8 +321,12 @@ async fn the_index_catches_up_rebuilds_and_serves_two_instances(backend: Backend
     }
     assert_eq!(lag, 0);
 
-    // Changes made while the first instance is down are applied when it starts again.
+    // Changes made while the first instance is down are applied when it starts again;
+    // an index of an older schema version is removed then.
     app.stop_gracefully().await.unwrap();
+    let old_version = app.config.search_dir.join("index-v1").join("g-old");
+    std::fs::create_dir_all(&old_version).unwrap();
+    std::fs::write(old_version.join("meta.json"), b"{}").unwrap();
     second
         .published_task(&owner, &a, task_body("Neljäs tehtävä", 4))
         .await;
@@ -330,6 +334,7 @@ async fn the_index_catches_up_rebuilds_and_serves_two_instances(backend: Backend
     assert_eq!(titles(&restarted, "q=neljäs").await, ["Neljäs tehtävä"]);
     let all = search(&restarted, "").await;
     assert_eq!(all["total"], 4);
+    assert!(!app.config.search_dir.join("index-v1").exists());
 
     // A deleted index is rebuilt from the database at start-up; so is a broken one.
     drop(restarted);
@@ -448,7 +453,94 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// The ids of every page of `query`, by page numbers and by following `next_after`.
+async fn pages_both_ways(app: &TestApp, query: &str) -> (Vec<String>, Vec<String>) {
+    let mut numbered = Vec::new();
+    for page in 1..=20 {
+        let body = search(app, &format!("{query}&per_page=5&page={page}")).await;
+        let ids = body["items"].pluck("id");
+        if ids.is_empty() {
+            break;
+        }
+        numbered.extend(ids);
+    }
+    let mut followed = Vec::new();
+    let mut after: Option<String> = None;
+    for _ in 0..20 {
+        let cursor = after
+            .as_deref()
+            .map(|a| format!("&after={}", urlencoding(a)))
+            .unwrap_or_default();
+        let body = search(app, &format!("{query}&per_page=5{cursor}")).await;
+        followed.extend(body["items"].pluck("id"));
+        match body.get("next_after").and_then(Value::as_str) {
+            Some(next) => after = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    (numbered, followed)
+}
+
+fn urlencoding(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+async fn a_cursor_pages_like_the_page_numbers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (owner, _, a) = association(&app).await;
+    for i in 0..23_i64 {
+        // Starts and deadlines repeat (ties), scores vary and repeat.
+        let mut body = task_body(&format!("Siivoustalkoot {}", i % 3), 2 + i % 4);
+        let start = chrono::Utc::now() + Duration::days(2 + i % 4);
+        body["application_deadline"] = json!((start - Duration::days(1)).to_rfc3339());
+        body["description"] = json!(format!(
+            "Tule mukaan talkoisiin: {}",
+            "siivous ".repeat(1 + (i % 5) as usize)
+        ));
+        app.published_task(&owner, &a, body).await;
+    }
+    for query in [
+        "q=siivous",
+        "q=siivous&sort=deadline",
+        "sort=newest",
+        "sort=starts_at",
+        "sort=deadline&include_past=true",
+    ] {
+        let (numbered, followed) = pages_both_ways(&app, query).await;
+        assert_eq!(numbered.len(), 23, "{query}");
+        assert_eq!(numbered, followed, "{query}");
+    }
+    // The last page has no cursor; a full last page neither.
+    let last = search(&app, "q=siivous&per_page=23").await;
+    assert!(last.get("next_after").is_none(), "{last}");
+    let first = search(&app, "q=siivous&per_page=22").await;
+    assert!(first["next_after"].is_string(), "{first}");
+
+    // A task published after the cursor was taken does not shift the next page.
+    let page_one = search(&app, "sort=newest&per_page=5").await;
+    let page_two = search(&app, "sort=newest&per_page=5&page=2").await["items"].pluck("id");
+    let cursor = urlencoding(page_one.str_at("next_after"));
+    app.published_task(&owner, &a, task_body("Uusin siivous", 3))
+        .await;
+    let next = search(&app, &format!("sort=newest&per_page=5&after={cursor}")).await;
+    assert_eq!(next["items"].pluck("id"), page_two);
+    assert_eq!(next["total"], 24);
+
+    // A cursor of another order, a broken one, or one with a page number: 422 on `after`.
+    for bad in [
+        format!("sort=starts_at&after={cursor}"),
+        "after=garbage".to_owned(),
+        format!("sort=newest&page=2&after={cursor}"),
+    ] {
+        let response = app.get(&format!("/api/v1/tasks?{bad}")).await;
+        assert_eq!(response.status(), 422, "{bad}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["errors"][0]["field"], "after", "{bad}: {body}");
+    }
+}
+
 both_backends!(
+    a_cursor_pages_like_the_page_numbers,
     every_change_shows_up_in_search,
     a_task_leaves_the_listing_when_its_time_is_over,
     finnish_inflection_prefixes_and_typos,
