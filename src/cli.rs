@@ -293,6 +293,7 @@ pub fn create_admin(
                 is_admin: true,
                 created_at: now,
                 updated_at: now,
+                wants_support: false,
             },
         )
     })

@@ -19,6 +19,7 @@ pub mod error;
 pub mod health;
 pub mod i18n;
 pub mod jobs;
+pub mod matching;
 pub mod reference;
 pub mod referrals;
 pub mod search;

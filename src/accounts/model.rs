@@ -35,6 +35,8 @@ pub struct User {
     pub is_admin: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Asked for tasks where they get support (matching ranks those higher).
+    pub wants_support: bool,
 }
 
 /// Checks an email address's form; shared by registration and later features.

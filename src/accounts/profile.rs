@@ -39,6 +39,8 @@ pub struct Profile {
     pub gender: Option<String>,
     pub interests: Vec<String>,
     pub availability: Vec<String>,
+    /// Whether they asked for tasks with support (a named contact, guidance).
+    pub wants_support: bool,
     pub email_verified: bool,
     pub roles: Vec<&'static str>,
     /// The service counsellor role, while the user holds it: the organisation, title and
@@ -61,6 +63,7 @@ pub struct ProfilePatch {
     pub gender: Option<Option<String>>,
     pub interests: Option<Vec<String>>,
     pub availability: Option<Vec<String>>,
+    pub wants_support: Option<bool>,
 }
 
 /// Loads the profile of `user_id`.
@@ -108,6 +111,7 @@ fn to_profile(
         gender: user.gender,
         interests,
         availability,
+        wants_support: user.wants_support,
         email_verified: verified,
         roles,
         counsellor,
@@ -202,6 +206,11 @@ pub fn apply(
     if let Some(gender) = patch.gender {
         diesel::update(target)
             .set(users::gender.eq(gender))
+            .execute(conn)?;
+    }
+    if let Some(wants) = patch.wants_support {
+        diesel::update(target)
+            .set(users::wants_support.eq(wants))
             .execute(conn)?;
     }
     if let Some(list) = interests {

@@ -162,6 +162,7 @@ pub fn complete_registration(
                 is_admin: false,
                 created_at: now,
                 updated_at: now,
+                wants_support: false,
             };
             insert_user(conn, &user)?;
             queue_verification(conn, links, &user)?;

@@ -8,6 +8,8 @@
 //! open the index (stop the server first: the index takes one writer). Prints one JSON line
 //! per query: requests/s, p50 and p99 in milliseconds, and the total the query found.
 //! `--no-count-cache` counts every query afresh, as with `SEARCH_COUNT_CACHE=false`.
+//! `--recommend` also times the index part of `GET /me/recommendations` for one full
+//! profile (printed as the query `recommendations`).
 //!
 //! With `--recall` it measures instead how well Finnish analysis finds inflected forms on
 //! the scale seed's listed tasks: for each lemma of the seed's vocabulary, how many tasks
@@ -20,6 +22,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use talkoot::db::{self, DatabaseUrl};
+use talkoot::matching::recommend;
+use talkoot::matching::volunteer::Volunteer;
 use talkoot::search::SearchIndex;
 use talkoot::search::tasks::find;
 use talkoot::tasks::search::TaskQuery;
@@ -57,6 +61,7 @@ struct Args {
     concurrency: usize,
     seconds: u64,
     recall: bool,
+    recommend: bool,
     count_cache: bool,
     queries: Vec<String>,
 }
@@ -68,6 +73,7 @@ fn args() -> Result<Args, String> {
         concurrency: 8,
         seconds: 10,
         recall: false,
+        recommend: false,
         count_cache: true,
         queries: Vec::new(),
     };
@@ -83,6 +89,7 @@ fn args() -> Result<Args, String> {
             "--seconds" => args.seconds = value()?.parse().map_err(|e| format!("{e}"))?,
             "--recall" => args.recall = true,
             "--no-count-cache" => args.count_cache = false,
+            "--recommend" => args.recommend = true,
             _ => args.queries.push(arg),
         }
     }
@@ -113,56 +120,125 @@ fn main() -> Result<(), String> {
         return recall(&index);
     }
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    if args.recommend {
+        let volunteer = Arc::new(bench_volunteer());
+        let now = chrono::Utc::now().naive_utc();
+        let total = recommend_once(&index, &volunteer, now)?;
+        let (rps, p50, p99) = timed(&args, cores, {
+            let index = index.clone();
+            move || recommend_once(&index, &volunteer, now).is_ok()
+        });
+        print_row("recommendations", total, rps, p50, p99);
+    }
     for raw in &args.queries {
         let query = TaskQuery::parse(raw).map_err(|e| format!("{raw}: {e:?}"))?;
         let total = find(&index, &query).map_err(|e| e.to_string())?.total;
-        let slots = Arc::new(Slots {
-            state: Mutex::new((0, 0, cores)),
-            changed: Condvar::new(),
-        });
-        let stop = Arc::new(AtomicBool::new(false));
         let query = Arc::new(query);
-        let started = Instant::now();
-        let threads: Vec<_> = (0..args.concurrency)
-            .map(|_| {
-                let (index, query, slots, stop) =
-                    (index.clone(), query.clone(), slots.clone(), stop.clone());
-                std::thread::spawn(move || {
-                    let mut latencies = Vec::new();
-                    while !stop.load(Ordering::Relaxed) {
-                        let t = Instant::now();
-                        slots.take();
-                        let found = find(&index, &query);
-                        slots.give();
-                        if found.is_err() {
-                            break;
-                        }
-                        latencies.push(t.elapsed().as_secs_f64() * 1000.0);
-                    }
-                    latencies
-                })
-            })
-            .collect();
-        std::thread::sleep(Duration::from_secs(args.seconds));
-        stop.store(true, Ordering::Relaxed);
-        let mut latencies: Vec<f64> = threads
-            .into_iter()
-            .flat_map(|t| t.join().unwrap_or_default())
-            .collect();
-        let elapsed = started.elapsed().as_secs_f64();
-        latencies.sort_by(f64::total_cmp);
-        println!(
-            "{}",
-            serde_json::json!({
-                "query": raw,
-                "total": total,
-                "requests_per_s": latencies.len() as f64 / elapsed,
-                "p50_ms": percentile(&latencies, 50.0),
-                "p99_ms": percentile(&latencies, 99.0),
-            })
-        );
+        let (rps, p50, p99) = timed(&args, cores, {
+            let index = index.clone();
+            move || find(&index, &query).is_ok()
+        });
+        print_row(raw, total, rps, p50, p99);
     }
     Ok(())
+}
+
+fn print_row(query: &str, total: usize, rps: f64, p50: f64, p99: f64) {
+    println!(
+        "{}",
+        serde_json::json!({
+            "query": query,
+            "total": total,
+            "requests_per_s": rps,
+            "p50_ms": p50,
+            "p99_ms": p99,
+        })
+    );
+}
+
+/// Runs `work` from `args.concurrency` threads through the server's search slots for
+/// `args.seconds`: requests/s, p50 and p99 in milliseconds.
+fn timed(
+    args: &Args,
+    cores: usize,
+    work: impl Fn() -> bool + Send + Sync + 'static,
+) -> (f64, f64, f64) {
+    let work = Arc::new(work);
+    let slots = Arc::new(Slots {
+        state: Mutex::new((0, 0, cores)),
+        changed: Condvar::new(),
+    });
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let threads: Vec<_> = (0..args.concurrency)
+        .map(|_| {
+            let (work, slots, stop) = (work.clone(), slots.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut latencies = Vec::new();
+                while !stop.load(Ordering::Relaxed) {
+                    let t = Instant::now();
+                    slots.take();
+                    let ok = work();
+                    slots.give();
+                    if !ok {
+                        break;
+                    }
+                    latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+                }
+                latencies
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(args.seconds));
+    stop.store(true, Ordering::Relaxed);
+    let mut latencies: Vec<f64> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap_or_default())
+        .collect();
+    let elapsed = started.elapsed().as_secs_f64();
+    latencies.sort_by(f64::total_cmp);
+    (
+        latencies.len() as f64 / elapsed,
+        percentile(&latencies, 50.0),
+        percentile(&latencies, 99.0),
+    )
+}
+
+/// A volunteer with a full profile in the largest municipality (Helsinki): three
+/// interests, two availability slots, asking for support, no history. The same profile
+/// as `scripts/bench-index` gives its HTTP user.
+fn bench_volunteer() -> Volunteer {
+    Volunteer {
+        birth_date: chrono::NaiveDate::from_ymd_opt(2008, 3, 1),
+        municipality: Some("091".into()),
+        region: Some("01".into()),
+        language: "fi".into(),
+        interests: vec![
+            "children-youth".into(),
+            "environment".into(),
+            "sports".into(),
+        ],
+        availability: vec!["weekday_evenings".into(), "weekends".into()],
+        wants_support: true,
+        ..Volunteer::default()
+    }
+}
+
+/// The index part of one page of recommendations (count and top 20): what
+/// `matching::recommend::recommend` does before it loads the page from the database.
+fn recommend_once(
+    index: &SearchIndex,
+    volunteer: &Volunteer,
+    now: chrono::NaiveDateTime,
+) -> Result<usize, String> {
+    use talkoot::search::index::Kind;
+    let (searcher, fields) = index.searcher(Kind::Listed);
+    let query = recommend::query(volunteer, &fields.tasks, now);
+    let total = searcher
+        .search(&*query, &tantivy::collector::Count)
+        .map_err(|e| e.to_string())?;
+    recommend::ranked(&searcher, &*query, 0, 20).map_err(|e| e.to_string())?;
+    Ok(total)
 }
 
 /// Prints, per lemma of the seed's vocabulary, the tasks holding one of its forms, those a

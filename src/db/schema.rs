@@ -43,6 +43,7 @@ diesel::table! {
         is_admin -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        wants_support -> Bool,
     }
 }
 
@@ -154,6 +155,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     referrals,
     search_changes,
     referral_events,
+    saved_searches,
+    association_follows,
 );
 
 diesel::table! {
@@ -428,3 +431,27 @@ diesel::table! {
 diesel::joinable!(counsellor_requests -> municipalities (municipality_code));
 diesel::joinable!(referrals -> associations (association_id));
 diesel::joinable!(referral_events -> referrals (referral_id));
+
+diesel::table! {
+    saved_searches (id) {
+        id -> Text,
+        user_id -> Text,
+        name -> Text,
+        query -> Text,
+        alert -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    association_follows (user_id, association_id) {
+        user_id -> Text,
+        association_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(saved_searches -> users (user_id));
+diesel::joinable!(association_follows -> users (user_id));
+diesel::joinable!(association_follows -> associations (association_id));

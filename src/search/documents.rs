@@ -12,6 +12,7 @@ use crate::error::AppError;
 use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag};
 use crate::tasks::model::{self, Task};
 use crate::tasks::search::listed_at;
+use crate::tasks::slots;
 use crate::tasks::status::TaskStatus;
 
 /// Where a task's document belongs.
@@ -213,6 +214,9 @@ fn document(
         doc.add_text(f.language, language);
     }
     doc.add_text(f.schedule_type, &task.schedule_type);
+    for slot in slots::slots(&task.schedule_type, task.starts_at) {
+        doc.add_text(f.slots, slot);
+    }
     let flags = [
         (flag::REMOTE, task.remote_online || task.remote_phone),
         (
@@ -222,6 +226,10 @@ fn document(
         (flag::BEGINNER_FRIENDLY, task.beginner_friendly),
         (flag::SUPPORTED, task.supported),
         (flag::PLACEMENT, task.placement.0.is_some()),
+        (
+            flag::JOINABLE,
+            task.waitlist || task.spots.is_none_or(|s| s > task.accepted_count),
+        ),
     ];
     for (name, set) in flags {
         if set {

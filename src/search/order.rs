@@ -4,7 +4,7 @@
 //!
 //! A cursor names the last hit of a page by its sort values: for relevance the score, the
 //! publication time and the id's tie-break; for the other orders the sort key and the
-//! tie-break. The next page is the best hits strictly after it, found by
+//! tie-break. It is read in the order of the request it comes with. The next page is the best hits strictly after it, found by
 //! [`AfterCollector`] over every match. For relevance the score of a hit changes when
 //! the index's word statistics do (tasks added or removed), so a cursor kept across such
 //! a change resumes at about, not exactly, the same place.
@@ -37,15 +37,6 @@ impl Sort {
             Sort::Newest => ("recency", "tiebreak_rev", true),
             Sort::StartsAt => ("starts_sort", "tiebreak", false),
             Sort::Deadline => ("deadline_sort", "tiebreak", false),
-        }
-    }
-
-    fn letter(self) -> char {
-        match self {
-            Sort::Relevance => 'r',
-            Sort::Newest => 'n',
-            Sort::StartsAt => 's',
-            Sort::Deadline => 'd',
         }
     }
 }
@@ -83,7 +74,8 @@ impl Hit {
         }
     }
 
-    /// The cursor of the page after this hit.
+    /// The cursor of the page after this hit: its score (for relevance; 0 otherwise), key
+    /// and tie-break, fixed width where it can be.
     pub fn cursor(&self, sort: Sort) -> String {
         let score = if sort == Sort::Relevance {
             self.score
@@ -91,8 +83,7 @@ impl Hit {
             0.0
         };
         format!(
-            "{}~{:08x}~{}~{:016x}",
-            sort.letter(),
+            "{:08x}~{}~{:016x}",
             score.to_bits(),
             self.key,
             self.tiebreak
@@ -124,32 +115,44 @@ pub struct Cursor {
 }
 
 impl Cursor {
-    /// Reads a cursor made by [`Hit::cursor`] for the same order; anything else is a 422
-    /// naming `after`.
-    pub fn parse(text: &str, sort: Sort) -> Result<Self, AppError> {
-        let invalid = |detail: &str| {
-            AppError::Validation(vec![FieldError::new("after", "invalid", detail.to_owned())])
+    /// Reads a cursor made by [`Hit::cursor`]; anything else is a 422 naming `after`. A
+    /// cursor is read in the order of the request it comes with: one made for another
+    /// query or sort gives a page, just not the next one.
+    pub fn parse(text: &str) -> Result<Self, AppError> {
+        let invalid = || {
+            AppError::Validation(vec![FieldError::new(
+                "after",
+                "invalid",
+                "Pass the next_after of a previous page unchanged.",
+            )])
         };
         let parts: Vec<&str> = text.split('~').collect();
-        let [letter, score, key, tiebreak] = parts[..] else {
-            return Err(invalid("Pass the next_after of a previous page unchanged."));
+        let [score, key, tiebreak] = parts[..] else {
+            return Err(invalid());
         };
-        if letter.len() != 1 || !letter.starts_with(sort.letter()) {
-            return Err(invalid(
-                "This cursor belongs to another sort order; pass the same sort.",
-            ));
+        let hex =
+            |s: &str, width: usize| s.len() == width && s.bytes().all(|b| b.is_ascii_hexdigit());
+        let digits = key.strip_prefix('-').unwrap_or(key);
+        if !hex(score, 8)
+            || !hex(tiebreak, 16)
+            || digits.is_empty()
+            || digits.len() > 19
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(invalid());
         }
-        let parsed = (|| {
-            let score = f32::from_bits(u32::from_str_radix(score, 16).ok()?);
-            let key: i64 = key.parse().ok()?;
-            let tiebreak = u64::from_str_radix(tiebreak, 16).ok()?;
-            score.is_finite().then_some(Cursor {
-                score,
-                key,
-                tiebreak,
-            })
-        })();
-        parsed.ok_or_else(|| invalid("Pass the next_after of a previous page unchanged."))
+        let score = f32::from_bits(u32::from_str_radix(score, 16).map_err(|_| invalid())?);
+        // A 19-digit key past i64's range reads as its end (no real key is there).
+        let key = key
+            .parse::<i128>()
+            .map_err(|_| invalid())?
+            .clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64;
+        let tiebreak = u64::from_str_radix(tiebreak, 16).map_err(|_| invalid())?;
+        Ok(Cursor {
+            score,
+            key,
+            tiebreak,
+        })
     }
 
     fn hit(&self) -> Hit {
@@ -312,28 +315,33 @@ mod tests {
             Sort::StartsAt,
             Sort::Deadline,
         ] {
-            let h = hit(1.25, -42, u64::MAX - 1);
-            let c = Cursor::parse(&h.cursor(sort), sort).expect("parses");
-            assert_eq!(c.key, -42);
-            assert_eq!(c.tiebreak, u64::MAX - 1);
-            let expected = if sort == Sort::Relevance { 1.25 } else { 0.0 };
-            assert_eq!(c.score, expected);
+            for key in [-42, i64::MAX, i64::MIN] {
+                let h = hit(1.25, key, u64::MAX - 1);
+                let c = Cursor::parse(&h.cursor(sort)).expect("parses");
+                assert_eq!(c.key, key);
+                assert_eq!(c.tiebreak, u64::MAX - 1);
+                let expected = if sort == Sort::Relevance { 1.25 } else { 0.0 };
+                assert_eq!(c.score, expected);
+            }
         }
+        // Past i64's range: the end of it.
+        let c = Cursor::parse("00000000~9999999999999999999~0000000000000000").unwrap();
+        assert_eq!(c.key, i64::MAX);
     }
 
     #[test]
-    fn a_bad_or_foreign_cursor_names_the_parameter() {
-        let own = hit(1.0, 5, 7).cursor(Sort::Newest);
+    fn a_malformed_cursor_names_the_parameter() {
         for bad in [
             "",
-            "n~1~2",
-            "n~zz~1~2",
-            "n~7fc00000~1~2",
-            "n~0~1~2~3",
-            "nn~0~1~2",
-            own.as_str(),
+            "00000000~1",
+            "0000000~1~0000000000000000",
+            "00000000~1~000000000000000",
+            "0000000g~1~0000000000000000",
+            "00000000~~0000000000000000",
+            "00000000~1x~0000000000000000",
+            "00000000~1~0000000000000000~1",
         ] {
-            let err = Cursor::parse(bad, Sort::Relevance).expect_err(bad);
+            let err = Cursor::parse(bad).expect_err(bad);
             match err {
                 AppError::Validation(fields) => assert_eq!(fields[0].field, "after"),
                 other => panic!("{other:?}"),

@@ -35,7 +35,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// Runs a search on the blocking pool, in one of the index's slots, after bringing the
 /// index up to date: every change committed before the request is in its answer.
-async fn answer<T, F>(
+pub async fn answer<T, F>(
     state: &AppState,
     index: web::Data<SearchIndex>,
     search: F,

@@ -9,7 +9,7 @@ use crate::search::finnish;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is
 /// rebuilt at start-up.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Flags a task document carries in [`TaskFields::flags`], one term each.
 pub mod flag {
@@ -18,6 +18,8 @@ pub mod flag {
     pub const BEGINNER_FRIENDLY: &str = "beginner_friendly";
     pub const SUPPORTED: &str = "supported";
     pub const PLACEMENT: &str = "placement";
+    /// A volunteer can still join: a spot is free or the task keeps a waitlist.
+    pub const JOINABLE: &str = "joinable";
 }
 
 /// Handles to every field of a task document.
@@ -40,6 +42,8 @@ pub struct TaskFields {
     pub category: Field,
     pub language: Field,
     pub schedule_type: Field,
+    /// The availability slots the task falls in (`tasks::slots`), for matching.
+    pub slots: Field,
     pub flags: Field,
     pub min_age: Field,
     pub max_age: Field,
@@ -93,6 +97,7 @@ impl TaskFields {
             category: b.add_text_field("category", STRING),
             language: b.add_text_field("language", STRING),
             schedule_type: b.add_text_field("schedule_type", STRING),
+            slots: b.add_text_field("slots", STRING),
             flags: b.add_text_field("flags", STRING),
             min_age: b.add_i64_field("min_age", INDEXED),
             max_age: b.add_i64_field("max_age", INDEXED),

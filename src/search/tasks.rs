@@ -139,11 +139,9 @@ pub fn find(index: &SearchIndex, q: &TaskQuery) -> Result<Found, AppError> {
         _ if measured.words.is_empty() => Sort::Newest,
         _ => Sort::Relevance,
     };
-    let cursor = q
-        .after
-        .as_deref()
-        .map(|text| Cursor::parse(text, sort))
-        .transpose()?;
+    let cursor = q.after.as_deref().map(Cursor::parse).transpose()?;
+    // With a cursor the page number means nothing: the answer is the page after it.
+    let page = if cursor.is_some() { 1 } else { page };
     let query = query(q, &measured.words, fields);
     let limit = per_page as usize;
     let offset = if cursor.is_some() {

@@ -91,6 +91,7 @@ pub(super) fn create(
             is_admin: person.role == Role::Administrator,
             created_at: now,
             updated_at: now,
+            wants_support: false,
         },
     )?;
     if !person.interests.is_empty() || !person.availability.is_empty() {

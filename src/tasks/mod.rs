@@ -9,4 +9,5 @@ pub mod lifecycle;
 pub mod model;
 pub mod routes;
 pub mod search;
+pub mod slots;
 pub mod status;

@@ -34,7 +34,8 @@ pub struct TaskQuery {
     pub facets: bool,
     pub page: Option<i64>,
     pub per_page: Option<i64>,
-    /// A cursor from a previous page's `next_after`: the page after that one.
+    /// A cursor from a previous page's `next_after`: the page after that one (`page` is
+    /// then ignored).
     pub after: Option<String>,
 }
 
@@ -131,13 +132,6 @@ impl TaskQuery {
                 "sort",
                 "unknown_value",
                 "relevance, newest, starts_at or deadline.",
-            ));
-        }
-        if q.after.is_some() && q.page.is_some_and(|p| p != 1) {
-            errors.push(FieldError::new(
-                "after",
-                "conflict",
-                "Give either a page number or a cursor (after), not both.",
             ));
         }
         if errors.is_empty() {

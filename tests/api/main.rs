@@ -31,6 +31,8 @@ mod enumeration;
 mod health_and_errors;
 mod hidden_characters;
 mod jobs;
+mod matching;
+mod matching_saved;
 mod password_reset;
 mod rate_limits;
 mod reference_data;

@@ -526,11 +526,20 @@ async fn a_cursor_pages_like_the_page_numbers(backend: Backend) {
     assert_eq!(next["items"].pluck("id"), page_two);
     assert_eq!(next["total"], 24);
 
-    // A cursor of another order, a broken one, or one with a page number: 422 on `after`.
+    // A page number beside a cursor is ignored: the answer is the page after the cursor.
+    let with_page = search(
+        &app,
+        &format!("sort=newest&per_page=5&page=3&after={cursor}"),
+    )
+    .await;
+    assert_eq!(with_page["items"].pluck("id"), page_two);
+    assert_eq!(with_page["page"], 1);
+
+    // A malformed cursor: 422 naming `after`.
     for bad in [
-        format!("sort=starts_at&after={cursor}"),
-        "after=garbage".to_owned(),
-        format!("sort=newest&page=2&after={cursor}"),
+        "after=garbage",
+        "after=00000000~1~abc",
+        "after=00000000~1~0000000000000000~1",
     ] {
         let response = app.get(&format!("/api/v1/tasks?{bad}")).await;
         assert_eq!(response.status(), 422, "{bad}");

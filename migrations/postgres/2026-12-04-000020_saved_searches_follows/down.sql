@@ -1,0 +1,2 @@
+DROP TABLE association_follows;
+DROP TABLE saved_searches;

@@ -1,0 +1,380 @@
+//! `GET /me/recommendations`: the open tasks ranked for one volunteer, each with its score
+//! and the reasons behind it.
+//!
+//! The ranking is one query on the search index's listed tasks ([`query`]): the tasks the
+//! volunteer cannot join are filtered out (full without a waitlist, outside their age,
+//! already signed up or done; ended and past-deadline tasks are not listed at all), and
+//! each signal of [`crate::matching::weights`] is a clause that adds its constant weight.
+//! Ties break by the sooner start, then by the id. The page is then loaded from the
+//! database, which drops a task it no longer lists, and checked once more with the
+//! sign-up rules' exact age rule (age on the start date); the reasons are worked out from
+//! the loaded task, and the score is their sum.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+use crate::accounts::model::age_on;
+use crate::api::paging::paging;
+use crate::db::DbConnection;
+use crate::db::schema::tasks;
+use crate::error::AppError;
+use crate::matching::volunteer::Volunteer;
+use crate::matching::weights as w;
+use crate::search::documents::micros;
+use crate::search::index::{Kind, SearchIndex, search_error};
+use crate::search::schema::{TaskFields, flag};
+use crate::search::text::term;
+use crate::signups::join::age_refusal;
+use crate::tasks::model::{Task, TaskView};
+use crate::tasks::search::hydrate;
+use crate::tasks::slots;
+
+/// Why a task is recommended: one signal it meets, in a form a front end can put in words
+/// ("because you like nature and it is in Lappeenranta").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// One of the volunteer's interests.
+    Category {
+        id: String,
+    },
+    /// A category of a task they completed and rated well.
+    LikedBefore {
+        id: String,
+    },
+    Municipality {
+        code: String,
+    },
+    Region {
+        code: String,
+    },
+    Remote,
+    /// The first of the volunteer's availability slots that the task falls in.
+    FitsAvailability {
+        slot: String,
+    },
+    Language {
+        code: String,
+    },
+    BeginnerFriendly,
+    Supported,
+    StartingSoon,
+}
+
+impl Reason {
+    /// The weight the reason adds to the score.
+    pub fn weight(&self, volunteer: &Volunteer) -> f32 {
+        match self {
+            Reason::Category { .. } => w::INTEREST,
+            Reason::LikedBefore { .. } => w::LIKED_BEFORE,
+            Reason::Municipality { .. } => w::MUNICIPALITY,
+            Reason::Region { .. } => w::REGION,
+            Reason::Remote => remote_weight(volunteer),
+            Reason::FitsAvailability { .. } => w::AVAILABILITY,
+            Reason::Language { .. } => w::LANGUAGE,
+            Reason::BeginnerFriendly => w::BEGINNER_FRIENDLY,
+            Reason::Supported => w::SUPPORTED,
+            Reason::StartingSoon => w::STARTING_SOON,
+        }
+    }
+}
+
+/// One recommended task.
+#[derive(Debug, Serialize)]
+pub struct Recommendation {
+    pub task: TaskView,
+    pub score: f32,
+    pub reasons: Vec<Reason>,
+}
+
+/// The answer of `GET /me/recommendations`.
+#[derive(Debug, Serialize)]
+pub struct Recommendations {
+    pub items: Vec<Recommendation>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    /// Empty profile fields that would make the recommendations better.
+    pub improve_with: Vec<&'static str>,
+}
+
+const REMOTE_ONLY: &str = "remote_only";
+
+fn remote_weight(v: &Volunteer) -> f32 {
+    if v.availability.iter().any(|s| s == REMOTE_ONLY) {
+        w::REMOTE_ONLY
+    } else {
+        w::REMOTE
+    }
+}
+
+/// The volunteer's availability slots that are times (not `remote_only`).
+fn time_slots(v: &Volunteer) -> Vec<&str> {
+    v.availability
+        .iter()
+        .map(String::as_str)
+        .filter(|s| *s != REMOTE_ONLY)
+        .collect()
+}
+
+/// A clause that only filters: it adds nothing to the score.
+fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
+}
+
+/// A signal: adds `weight` to the score of the tasks that meet it.
+fn signal(query: Box<dyn Query>, weight: f32) -> (Occur, Box<dyn Query>) {
+    (Occur::Should, Box::new(ConstScoreQuery::new(query, weight)))
+}
+
+fn range(field: tantivy::schema::Field, from: i64, to: i64) -> Box<dyn Query> {
+    Box::new(tantivy::query::RangeQuery::new(
+        std::ops::Bound::Included(tantivy::Term::from_field_i64(field, from)),
+        std::ops::Bound::Included(tantivy::Term::from_field_i64(field, to)),
+    ))
+}
+
+/// The query: who can join, and what adds to the score (module documentation).
+pub fn query(v: &Volunteer, f: &TaskFields, now: NaiveDateTime) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
+        ),
+        filter(term(f.flags, flag::JOINABLE)),
+    ];
+    // Age today, in the index (the exact rule, age on the start date, is checked on the
+    // page). Without a birth date no task can be joined yet; those without age limits are
+    // offered, and `improve_with` asks for the birth date.
+    let (low, high) = match v.birth_date {
+        Some(born) => {
+            let age = i64::from(age_on(born, now.date()));
+            (age, age)
+        }
+        None => (0, i64::from(i32::MAX)),
+    };
+    clauses.push(filter(range(f.min_age, i64::MIN, low)));
+    clauses.push(filter(range(f.max_age, high, i64::MAX)));
+    for id in &v.taken {
+        clauses.push((Occur::MustNot, term(f.id, id)));
+    }
+    for category in &v.interests {
+        clauses.push(signal(term(f.category, category), w::INTEREST));
+    }
+    for category in &v.liked {
+        clauses.push(signal(term(f.category, category), w::LIKED_BEFORE));
+    }
+    if let Some(code) = &v.municipality {
+        clauses.push(signal(term(f.municipality, code), w::MUNICIPALITY));
+    }
+    if let Some(region) = &v.region {
+        let mut elsewhere: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, term(f.region, region))];
+        if let Some(code) = &v.municipality {
+            elsewhere.push((Occur::MustNot, term(f.municipality, code)));
+        }
+        clauses.push(signal(Box::new(BooleanQuery::new(elsewhere)), w::REGION));
+    }
+    clauses.push(signal(term(f.flags, flag::REMOTE), remote_weight(v)));
+    let slots = time_slots(v);
+    if !slots.is_empty() {
+        let any: Vec<(Occur, Box<dyn Query>)> = slots
+            .iter()
+            .map(|s| (Occur::Should, term(f.slots, s)))
+            .collect();
+        clauses.push(signal(Box::new(BooleanQuery::new(any)), w::AVAILABILITY));
+    }
+    clauses.push(signal(term(f.language, &v.language), w::LANGUAGE));
+    if v.completed == 0 {
+        clauses.push(signal(
+            term(f.flags, flag::BEGINNER_FRIENDLY),
+            w::BEGINNER_FRIENDLY,
+        ));
+    }
+    if v.wants_support {
+        clauses.push(signal(term(f.flags, flag::SUPPORTED), w::SUPPORTED));
+    }
+    clauses.push(signal(
+        range(
+            f.starts_at,
+            micros(now),
+            micros(now + Duration::days(w::SOON_DAYS)),
+        ),
+        w::STARTING_SOON,
+    ));
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The best `limit` hits after `offset`: highest score, then soonest start, then id.
+pub fn ranked(
+    searcher: &Searcher,
+    query: &dyn Query,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<DocAddress>, AppError> {
+    let collector = TopDocs::with_limit(limit).and_offset(offset).order_by((
+        (SortBySimilarityScore, Order::Desc),
+        (
+            SortByStaticFastValue::<i64>::for_field("starts_sort"),
+            Order::Asc,
+        ),
+        (
+            SortByStaticFastValue::<u64>::for_field("tiebreak"),
+            Order::Asc,
+        ),
+    ));
+    Ok(searcher
+        .search(query, &collector)
+        .map_err(search_error)?
+        .into_iter()
+        .map(|(_, address)| address)
+        .collect())
+}
+
+/// The ids of these hits.
+pub fn ids_of(
+    searcher: &Searcher,
+    f: &TaskFields,
+    hits: &[DocAddress],
+) -> Result<Vec<String>, AppError> {
+    let mut ids = Vec::with_capacity(hits.len());
+    for address in hits {
+        let doc: TantivyDocument = searcher.doc(*address).map_err(search_error)?;
+        if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_str()) {
+            ids.push(id.to_owned());
+        }
+    }
+    Ok(ids)
+}
+
+/// The reasons `task` is recommended to `v` at `now`, in a fixed order.
+pub fn reasons(v: &Volunteer, task: &TaskView, now: NaiveDateTime) -> Vec<Reason> {
+    let mut out = Vec::new();
+    for category in &task.categories {
+        if v.interests.contains(category) {
+            out.push(Reason::Category {
+                id: category.clone(),
+            });
+        }
+    }
+    for category in &task.categories {
+        if v.liked.contains(category) {
+            out.push(Reason::LikedBefore {
+                id: category.clone(),
+            });
+        }
+    }
+    if let Some(place) = &task.municipality {
+        if v.municipality.as_deref() == Some(place.code.as_str()) {
+            out.push(Reason::Municipality {
+                code: place.code.clone(),
+            });
+        } else if v.region.as_deref() == Some(place.region_code.as_str()) {
+            out.push(Reason::Region {
+                code: place.region_code.clone(),
+            });
+        }
+    }
+    if task.fields.remote_online || task.fields.remote_phone {
+        out.push(Reason::Remote);
+    }
+    let fits = slots::slots(&task.fields.schedule_type, task.fields.starts_at);
+    if let Some(slot) = time_slots(v).into_iter().find(|s| fits.contains(s)) {
+        out.push(Reason::FitsAvailability {
+            slot: slot.to_owned(),
+        });
+    }
+    if task.fields.languages.0.contains(&v.language) {
+        out.push(Reason::Language {
+            code: v.language.clone(),
+        });
+    }
+    if v.completed == 0 && task.fields.beginner_friendly {
+        out.push(Reason::BeginnerFriendly);
+    }
+    if v.wants_support && task.fields.supported {
+        out.push(Reason::Supported);
+    }
+    if task
+        .fields
+        .starts_at
+        .is_some_and(|s| s >= now && s <= now + Duration::days(w::SOON_DAYS))
+    {
+        out.push(Reason::StartingSoon);
+    }
+    out
+}
+
+/// The tasks of `views` that `v` can still join by the sign-up rules' exact age rule.
+fn joinable(
+    conn: &mut DbConnection,
+    v: &Volunteer,
+    views: Vec<TaskView>,
+    now: NaiveDateTime,
+) -> Result<Vec<TaskView>, AppError> {
+    let Some(born) = v.birth_date else {
+        return Ok(views);
+    };
+    let ids: Vec<&str> = views.iter().map(|t| t.id.as_str()).collect();
+    let rows: Vec<Task> = tasks::table
+        .filter(tasks::id.eq_any(&ids))
+        .select(Task::as_select())
+        .load(conn)?;
+    Ok(views
+        .into_iter()
+        .filter(|view| {
+            rows.iter()
+                .find(|t| t.id == view.id)
+                .is_some_and(|t| age_refusal(t, born, now).is_none())
+        })
+        .collect())
+}
+
+/// One page of recommendations for `user_id`.
+pub fn recommend(
+    index: &SearchIndex,
+    conn: &mut DbConnection,
+    user_id: &str,
+    page: Option<i64>,
+    per_page: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<Recommendations, AppError> {
+    let (page, per_page) = paging(page, per_page)?;
+    let volunteer = Volunteer::load(conn, user_id)?;
+    let (searcher, fields) = index.searcher(Kind::Listed);
+    let f = fields.tasks;
+    let query = query(&volunteer, &f, now);
+    let total = searcher
+        .search(&*query, &tantivy::collector::Count)
+        .map_err(search_error)?;
+    let offset = ((page - 1) * per_page) as usize;
+    let hits = ranked(&searcher, &*query, offset, per_page as usize)?;
+    let ids = ids_of(&searcher, &f, &hits)?;
+    let views = hydrate(conn, &ids, false, now)?;
+    let views = joinable(conn, &volunteer, views, now)?;
+    let items = views
+        .into_iter()
+        .map(|task| {
+            let reasons = reasons(&volunteer, &task, now);
+            let score = reasons.iter().map(|r| r.weight(&volunteer)).sum();
+            Recommendation {
+                task,
+                score,
+                reasons,
+            }
+        })
+        .collect();
+    Ok(Recommendations {
+        items,
+        total: total as i64,
+        page,
+        per_page,
+        improve_with: volunteer.missing(),
+    })
+}
