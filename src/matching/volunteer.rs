@@ -4,11 +4,9 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::accounts::model::User;
+use crate::accounts::profile;
 use crate::db::DbConnection;
-use crate::db::schema::{
-    municipalities, signups, task_categories, user_availability, user_interests, users,
-};
+use crate::db::schema::{municipalities, signups, task_categories};
 use crate::error::AppError;
 use crate::matching::weights::LIKED_RATING;
 use crate::signups::status::SignupStatus;
@@ -35,22 +33,8 @@ pub struct Volunteer {
 impl Volunteer {
     /// Loads the volunteer `user_id`.
     pub fn load(conn: &mut DbConnection, user_id: &str) -> Result<Self, AppError> {
-        let user: User = users::table
-            .find(user_id)
-            .select(User::as_select())
-            .first(conn)
-            .optional()?
-            .ok_or(AppError::NotFound)?;
-        let interests = user_interests::table
-            .filter(user_interests::user_id.eq(user_id))
-            .select(user_interests::category_slug)
-            .order(user_interests::category_slug)
-            .load(conn)?;
-        let availability = user_availability::table
-            .filter(user_availability::user_id.eq(user_id))
-            .select(user_availability::slot)
-            .order(user_availability::slot)
-            .load(conn)?;
+        // The profile as its owner sees it: the one reading of interests and availability.
+        let user = profile::load(conn, user_id)?;
         let region = match &user.municipality_code {
             Some(code) => municipalities::table
                 .find(code)
@@ -92,9 +76,9 @@ impl Volunteer {
             birth_date: user.birth_date,
             municipality: user.municipality_code,
             region,
-            language: user.language,
-            interests,
-            availability,
+            language: user.language.code().to_owned(),
+            interests: user.interests,
+            availability: user.availability,
             wants_support: user.wants_support,
             completed,
             liked,
