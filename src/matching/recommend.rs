@@ -29,6 +29,7 @@ use crate::matching::weights as w;
 use crate::search::documents::micros;
 use crate::search::index::{Kind, SearchIndex, search_error};
 use crate::search::schema::{TaskFields, flag};
+use crate::search::tasks::{at_least, at_most};
 use crate::search::text::term;
 use crate::signups::join::age_refusal;
 use crate::tasks::model::{Task, TaskView};
@@ -124,20 +125,13 @@ fn time_slots(v: &Volunteer) -> Vec<&str> {
 }
 
 /// A clause that only filters: it adds nothing to the score.
-fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+pub(crate) fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
     (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
 }
 
 /// A signal: adds `weight` to the score of the tasks that meet it.
-fn signal(query: Box<dyn Query>, weight: f32) -> (Occur, Box<dyn Query>) {
+pub(crate) fn signal(query: Box<dyn Query>, weight: f32) -> (Occur, Box<dyn Query>) {
     (Occur::Should, Box::new(ConstScoreQuery::new(query, weight)))
-}
-
-fn range(field: tantivy::schema::Field, from: i64, to: i64) -> Box<dyn Query> {
-    Box::new(tantivy::query::RangeQuery::new(
-        std::ops::Bound::Included(tantivy::Term::from_field_i64(field, from)),
-        std::ops::Bound::Included(tantivy::Term::from_field_i64(field, to)),
-    ))
 }
 
 /// The query: who can join, and what adds to the score (module documentation).
@@ -159,8 +153,8 @@ pub fn query(v: &Volunteer, f: &TaskFields, now: NaiveDateTime) -> Box<dyn Query
         }
         None => (0, i64::from(i32::MAX)),
     };
-    clauses.push(filter(range(f.min_age, i64::MIN, low)));
-    clauses.push(filter(range(f.max_age, high, i64::MAX)));
+    clauses.push(filter(at_most(f.min_age, low)));
+    clauses.push(filter(at_least(f.max_age, high)));
     for id in &v.taken {
         clauses.push((Occur::MustNot, term(f.id, id)));
     }
@@ -200,14 +194,14 @@ pub fn query(v: &Volunteer, f: &TaskFields, now: NaiveDateTime) -> Box<dyn Query
     if v.wants_support {
         clauses.push(signal(term(f.flags, flag::SUPPORTED), w::SUPPORTED));
     }
-    clauses.push(signal(
-        range(
-            f.starts_at,
-            micros(now),
-            micros(now + Duration::days(w::SOON_DAYS)),
+    let soon = vec![
+        (Occur::Must, at_least(f.starts_at, micros(now))),
+        (
+            Occur::Must,
+            at_most(f.starts_at, micros(now + Duration::days(w::SOON_DAYS))),
         ),
-        w::STARTING_SOON,
-    ));
+    ];
+    clauses.push(signal(Box::new(BooleanQuery::new(soon)), w::STARTING_SOON));
     Box::new(BooleanQuery::new(clauses))
 }
 

@@ -106,32 +106,34 @@ impl Filters {
         out.dedup();
         out
     }
+}
 
-    /// Reads a stored query string back (the inverse of [`canonical_query`]).
+impl Filters {
+    /// Reads a stored query string back with `GET /tasks`'s own parser (the inverse of
+    /// [`canonical_query`]); a string it refuses, which nothing stores, reads as no filters.
     pub fn from_query(query: &str) -> Self {
-        let mut f = Filters::default();
-        let flag = |v: &str| v == "true";
-        for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
-            let value = value.into_owned();
-            match key.as_ref() {
-                "q" => f.q = Some(value),
-                "municipality" => f.municipality = Some(value),
-                "region" => f.region = Some(value),
-                "category" => f.category.push(value),
-                "schedule_type" => f.schedule_type = Some(value),
-                "remote" => f.remote = Some(flag(&value)),
-                "age" => f.age = value.parse().ok(),
-                "starts_after" => f.starts_after = value.parse().ok(),
-                "starts_before" => f.starts_before = value.parse().ok(),
-                "has_spots" => f.has_spots = Some(flag(&value)),
-                "beginner_friendly" => f.beginner_friendly = Some(flag(&value)),
-                "supported" => f.supported = Some(flag(&value)),
-                "language" => f.language = Some(value),
-                "placement" => f.placement = Some(flag(&value)),
-                _ => {}
-            }
+        TaskQuery::parse(query).map(Self::from).unwrap_or_default()
+    }
+}
+
+impl From<TaskQuery> for Filters {
+    fn from(q: TaskQuery) -> Self {
+        Filters {
+            q: q.q,
+            municipality: q.municipality,
+            region: q.region,
+            category: q.categories,
+            schedule_type: q.schedule_type,
+            remote: q.remote,
+            age: q.age,
+            starts_after: q.starts_after.map(|t| t.and_utc()),
+            starts_before: q.starts_before.map(|t| t.and_utc()),
+            has_spots: q.has_spots,
+            beginner_friendly: q.beginner_friendly,
+            supported: q.supported,
+            language: q.language,
+            placement: q.placement,
         }
-        f
     }
 }
 
@@ -198,11 +200,6 @@ impl SavedSearch {
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
         }
-    }
-
-    /// The stored filters, parsed.
-    pub fn filters(&self) -> Result<TaskQuery, AppError> {
-        TaskQuery::parse(&self.query)
     }
 }
 

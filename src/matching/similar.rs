@@ -7,14 +7,14 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
 use crate::associations::model::VERIFIED;
 use crate::db::DbConnection;
 use crate::db::schema::{associations, municipalities, tasks};
 use crate::error::{AppError, FieldError};
-use crate::matching::recommend::{ids_of, ranked};
+use crate::matching::recommend::{filter, ids_of, ranked, signal};
 use crate::search::finnish;
 use crate::search::index::{Kind, SearchIndex};
 use crate::search::schema::{TaskFields, flag};
@@ -106,25 +106,13 @@ fn like_query(
 ) -> Box<dyn Query> {
     let mut like: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for category in categories {
-        like.push((
-            Occur::Should,
-            Box::new(ConstScoreQuery::new(term(f.category, category), CATEGORY)),
-        ));
+        like.push(signal(term(f.category, category), CATEGORY));
     }
     if let Some(code) = &task.municipality_code {
-        like.push((
-            Occur::Should,
-            Box::new(ConstScoreQuery::new(
-                term(f.municipality, code),
-                MUNICIPALITY,
-            )),
-        ));
+        like.push(signal(term(f.municipality, code), MUNICIPALITY));
     }
     if let Some(region) = region {
-        like.push((
-            Occur::Should,
-            Box::new(ConstScoreQuery::new(term(f.region, region), REGION)),
-        ));
+        like.push(signal(term(f.region, region), REGION));
     }
     let mut words: Vec<String> = finnish::split_words(&task.title)
         .iter()
@@ -148,10 +136,7 @@ fn like_query(
             Occur::Must,
             Box::new(BooleanQuery::new(like)) as Box<dyn Query>,
         ),
-        (
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(term(f.flags, flag::JOINABLE), 0.0)),
-        ),
+        filter(term(f.flags, flag::JOINABLE)),
         (Occur::MustNot, term(f.id, &task.id)),
     ]))
 }

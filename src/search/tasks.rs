@@ -253,14 +253,16 @@ fn count(searchers: &[(Part, Searcher, TaskFields)], query: &dyn Query) -> Resul
     Ok(total)
 }
 
-fn at_most(field: Field, value: i64) -> Box<dyn Query> {
+/// Documents whose `field` is at most `value`.
+pub(crate) fn at_most(field: Field, value: i64) -> Box<dyn Query> {
     Box::new(RangeQuery::new(
         Bound::Unbounded,
         Bound::Included(Term::from_field_i64(field, value)),
     ))
 }
 
-fn at_least(field: Field, value: i64) -> Box<dyn Query> {
+/// Documents whose `field` is at least `value`.
+pub(crate) fn at_least(field: Field, value: i64) -> Box<dyn Query> {
     Box::new(RangeQuery::new(
         Bound::Included(Term::from_field_i64(field, value)),
         Bound::Unbounded,
