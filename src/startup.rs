@@ -197,6 +197,9 @@ fn job_handlers() -> jobs::Handlers {
         verification_resend: accounts::registration::send_verification_again,
         password_reset: accounts::password_reset::send_reset_link,
         referral_expiry: referrals::expiry::expire,
+        task_listed: matching::alerts::task_listed,
+        alert_digest: matching::alerts::send_digest,
+        task_reminders: signups::reminders::send,
     }
 }
 

@@ -44,6 +44,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         wants_support -> Bool,
+        calendar_token_hash -> Nullable<Text>,
     }
 }
 
@@ -117,6 +118,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         actor_id -> Nullable<Text>,
         topic -> Nullable<Text>,
+        list_unsubscribe -> Nullable<Text>,
     }
 }
 
@@ -157,6 +159,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     referral_events,
     saved_searches,
     association_follows,
+    alert_matches,
+    alert_digests,
 );
 
 diesel::table! {
@@ -284,6 +288,7 @@ diesel::table! {
         updated_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
         accepted_count -> Integer,
+        roster_sent_at -> Nullable<Timestamp>,
     }
 }
 
@@ -323,6 +328,7 @@ diesel::table! {
         association_comment -> Nullable<Text>,
         association_feedback_at -> Nullable<Timestamp>,
         association_feedback_by -> Nullable<Text>,
+        reminded_at -> Nullable<Timestamp>,
     }
 }
 
@@ -449,9 +455,35 @@ diesel::table! {
         user_id -> Text,
         association_id -> Text,
         created_at -> Timestamp,
+        alerts -> Bool,
     }
 }
 
 diesel::joinable!(saved_searches -> users (user_id));
 diesel::joinable!(association_follows -> users (user_id));
 diesel::joinable!(association_follows -> associations (association_id));
+
+diesel::table! {
+    alert_matches (id) {
+        id -> Text,
+        user_id -> Text,
+        task_id -> Text,
+        source_kind -> Text,
+        source_id -> Text,
+        alert -> Text,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    alert_digests (user_id, alert) {
+        user_id -> Text,
+        alert -> Text,
+        due_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(alert_matches -> users (user_id));
+diesel::joinable!(alert_matches -> tasks (task_id));
+diesel::joinable!(alert_digests -> users (user_id));

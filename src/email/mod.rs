@@ -2,10 +2,11 @@
 
 pub mod notifier;
 pub mod outbox;
+pub mod signed;
 pub mod templates;
 pub mod throttle;
 pub mod transport;
 pub mod worker;
 
 pub use notifier::Notifier;
-pub use templates::{Offer, Template};
+pub use templates::{DigestGroup, DigestSource, DigestTask, Offer, Template, local_time};

@@ -26,6 +26,8 @@ pub struct OutboxMessage {
     pub body_text: String,
     pub attempts: i32,
     pub created_at: NaiveDateTime,
+    /// The one-click unsubscribe address of an alert email (RFC 8058).
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -43,6 +45,7 @@ struct NewMessage<'a> {
     attempts: i32,
     next_attempt_at: NaiveDateTime,
     created_at: NaiveDateTime,
+    list_unsubscribe: Option<&'a str>,
 }
 
 /// How a message is queued beyond its content: who caused it, what it is about, and how
@@ -52,6 +55,9 @@ pub struct Queued<'a> {
     pub actor_id: Option<&'a str>,
     pub topic: Option<&'a str>,
     pub delay: Duration,
+    /// Where a one-click unsubscribe goes (`List-Unsubscribe`, RFC 8058), for email the
+    /// recipient asked for and can stop (alerts).
+    pub list_unsubscribe: Option<&'a str>,
 }
 
 /// Queues a message that the service itself sends (a verification link, a notice nobody's
@@ -91,6 +97,7 @@ pub fn enqueue_with(
             attempts: 0,
             next_attempt_at: now + due,
             created_at: now,
+            list_unsubscribe: queued.list_unsubscribe,
         })
         .execute(conn)?;
     Ok(id)

@@ -2,11 +2,15 @@
 //!
 //! Plain text only: it reads well in every client and cannot carry tracking pixels.
 
+mod alerts;
 mod associations;
 mod referrals;
 mod signups;
 
+pub use alerts::{DigestGroup, DigestSource, DigestTask, local_time};
 pub use referrals::Offer;
+
+use chrono::NaiveDateTime;
 
 use crate::i18n::Language;
 
@@ -200,6 +204,33 @@ pub enum Template {
         offer: Offer,
         link: String,
     },
+    /// To a volunteer: new tasks that match their saved searches or come from associations
+    /// they follow, grouped by source, each group with its one-click unsubscribe link.
+    AlertDigest {
+        name: String,
+        groups: Vec<DigestGroup>,
+        settings_link: String,
+    },
+    /// To an accepted volunteer, a day before a fixed-time task starts. `place` is the
+    /// address and municipality, `contact` the task's contact person.
+    TaskReminder {
+        name: String,
+        task: String,
+        association: String,
+        starts: NaiveDateTime,
+        place: Option<String>,
+        contact: Option<String>,
+        link: String,
+    },
+    /// To the association, a day before a fixed-time task starts: who is coming (display
+    /// names only).
+    RosterSummary {
+        association: String,
+        task: String,
+        starts: NaiveDateTime,
+        volunteers: Vec<String>,
+        link: String,
+    },
 }
 
 /// A rendered email, ready for the outbox.
@@ -244,6 +275,9 @@ impl Template {
             Self::ReferralInvitation { .. } => "referral_invitation",
             Self::ReferralAnswered { .. } => "referral_answered",
             Self::ReferralExpired { .. } => "referral_expired",
+            Self::AlertDigest { .. } => "alert_digest",
+            Self::TaskReminder { .. } => "task_reminder",
+            Self::RosterSummary { .. } => "roster_summary",
         }
     }
 
@@ -252,6 +286,7 @@ impl Template {
         if let Some((subject, body)) = associations::render(self, lang)
             .or_else(|| signups::render(self, lang))
             .or_else(|| referrals::render(self, lang))
+            .or_else(|| alerts::render(self, lang))
         {
             return Rendered {
                 kind: self.kind(),

@@ -71,6 +71,7 @@ pub fn enqueue_caused(
         actor_id: Some(cause.actor),
         topic: cause.topic.as_deref(),
         delay: std::time::Duration::ZERO,
+        list_unsubscribe: None,
     };
     // Their own receipts are free, and the command line and the seed are unbounded.
     let limits = match limits {

@@ -1,6 +1,6 @@
 //! Delivery backends behind one enum (SMTP, files, log), chosen by `MAIL_TRANSPORT`.
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message};
 use std::path::PathBuf;
 
@@ -111,7 +111,20 @@ impl Mailer {
             .parse()
             .map_err(|e| SendError::Build(format!("{e}")))?;
         let domain = from.email.domain().to_owned();
-        let email = Message::builder()
+        let mut builder = Message::builder();
+        if let Some(url) = &message.list_unsubscribe {
+            // RFC 8058: a mail client may offer one-click unsubscribe, a POST to the URL.
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let email = builder
             .from(from.clone())
             .to(to)
             .subject(message.subject.clone())

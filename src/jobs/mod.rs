@@ -38,15 +38,26 @@ pub enum JobKind {
     PasswordReset,
     /// Expire a referral still unanswered at its due time and tell the counsellor.
     ReferralExpiry,
+    /// A task became listed: note it for every saved search it matches and every follower
+    /// of its association, and schedule their digests.
+    TaskListed,
+    /// Send a user's digest of new matches (daily, or instant).
+    AlertDigest,
+    /// A day before a fixed-time task starts: remind its accepted volunteers and send the
+    /// association's contact the list of who is coming.
+    TaskReminders,
 }
 
 impl JobKind {
     /// Every kind, for parsing stored codes.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 7] = [
         Self::Registration,
         Self::VerificationResend,
         Self::PasswordReset,
         Self::ReferralExpiry,
+        Self::TaskListed,
+        Self::AlertDigest,
+        Self::TaskReminders,
     ];
 
     /// The stable code stored in `jobs.kind`.
@@ -56,6 +67,9 @@ impl JobKind {
             Self::VerificationResend => "verification_resend",
             Self::PasswordReset => "password_reset",
             Self::ReferralExpiry => "referral_expiry",
+            Self::TaskListed => "task_listed",
+            Self::AlertDigest => "alert_digest",
+            Self::TaskReminders => "task_reminders",
         }
     }
 
@@ -79,6 +93,9 @@ pub struct Handlers {
     pub verification_resend: Handler,
     pub password_reset: Handler,
     pub referral_expiry: Handler,
+    pub task_listed: Handler,
+    pub alert_digest: Handler,
+    pub task_reminders: Handler,
 }
 
 impl Handlers {
@@ -89,6 +106,9 @@ impl Handlers {
             JobKind::VerificationResend => self.verification_resend,
             JobKind::PasswordReset => self.password_reset,
             JobKind::ReferralExpiry => self.referral_expiry,
+            JobKind::TaskListed => self.task_listed,
+            JobKind::AlertDigest => self.alert_digest,
+            JobKind::TaskReminders => self.task_reminders,
         }
     }
 }

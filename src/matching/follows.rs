@@ -1,6 +1,7 @@
 //! Following an association: a volunteer hears about its new tasks in the same digest as
 //! their saved searches' matches. Following is idempotent (following twice is one follow),
-//! and only public (verified) associations can be followed.
+//! and only public (verified) associations can be followed. Following again turns its
+//! emails back on after an unsubscribe link turned them off.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -18,6 +19,9 @@ pub struct FollowView {
     pub name: String,
     pub slug: String,
     pub since: DateTime<Utc>,
+    /// Whether its new tasks come in the alert digest (an unsubscribe link turns this off;
+    /// following again turns it back on).
+    pub alerts: bool,
 }
 
 /// Follows the association `key` (id or slug); `404` unless it is public.
@@ -41,8 +45,17 @@ pub fn follow(
                 association_follows::user_id.eq(user_id),
                 association_follows::association_id.eq(&association.id),
                 association_follows::created_at.eq(now),
+                association_follows::alerts.eq(true),
             ))
             .execute(conn)?;
+    } else {
+        diesel::update(
+            association_follows::table
+                .filter(association_follows::user_id.eq(user_id))
+                .filter(association_follows::association_id.eq(&association.id)),
+        )
+        .set(association_follows::alerts.eq(true))
+        .execute(conn)?;
     }
     Ok(())
 }
@@ -62,7 +75,7 @@ pub fn unfollow(conn: &mut DbConnection, user_id: &str, key: &str) -> Result<(),
 
 /// The associations the volunteer follows, by name.
 pub fn list(conn: &mut DbConnection, user_id: &str) -> Result<Vec<FollowView>, AppError> {
-    let rows: Vec<(String, String, String, NaiveDateTime)> = association_follows::table
+    let rows: Vec<(String, String, String, NaiveDateTime, bool)> = association_follows::table
         .inner_join(associations::table)
         .filter(association_follows::user_id.eq(user_id))
         .order((associations::name, associations::id))
@@ -71,15 +84,17 @@ pub fn list(conn: &mut DbConnection, user_id: &str) -> Result<Vec<FollowView>, A
             associations::name,
             associations::slug,
             association_follows::created_at,
+            association_follows::alerts,
         ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(association_id, name, slug, since)| FollowView {
+        .map(|(association_id, name, slug, since, alerts)| FollowView {
             association_id,
             name,
             slug,
             since: since.and_utc(),
+            alerts,
         })
         .collect())
 }

@@ -1,35 +1,32 @@
 //! `GET /me/recommendations`: the open tasks ranked for one volunteer, each with its score
 //! and the reasons behind it.
 //!
-//! The ranking is one query on the search index's listed tasks ([`query`]): the tasks the
-//! volunteer cannot join are filtered out (full without a waitlist, outside their age,
-//! already signed up or done; ended and past-deadline tasks are not listed at all), and
-//! each signal of [`crate::matching::weights`] is a clause that adds its constant weight.
-//! Ties break by the sooner start, then by the id. The page is then loaded from the
-//! database, which drops a task it no longer lists, and checked once more with the
-//! sign-up rules' exact age rule (age on the start date); the reasons are worked out from
-//! the loaded task, and the score is their sum.
+//! The ranking is arithmetic on the search index's listed tasks ([`crate::matching::ranking`]):
+//! the tasks the volunteer cannot join are left out (full without a waitlist, outside their
+//! age, already signed up or done; ended and past-deadline tasks are not listed at all), and
+//! each signal of [`crate::matching::weights`] adds its constant weight. Ties break by the
+//! sooner start, then by the id. The page is then loaded from the database, which drops a
+//! task it no longer lists, and checked once more with the sign-up rules' exact age rule
+//! (age on the start date); the reasons are worked out from the loaded task, and the score
+//! is their sum.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
-use tantivy::collector::TopDocs;
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::schema::Value;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
-use crate::accounts::model::age_on;
 use crate::api::paging::paging;
 use crate::db::DbConnection;
 use crate::db::schema::tasks;
 use crate::error::AppError;
+use crate::matching::ranking::{REMOTE_ONLY, Scored, TopMatches, Wanted};
 use crate::matching::volunteer::Volunteer;
 use crate::matching::weights as w;
-use crate::search::documents::micros;
+use crate::search::count_cache::{Measured, reader_key};
 use crate::search::index::{Kind, SearchIndex, search_error};
 use crate::search::schema::{TaskFields, flag};
-use crate::search::tasks::{at_least, at_most};
 use crate::search::text::term;
 use crate::signups::join::age_refusal;
 use crate::tasks::model::{Task, TaskView};
@@ -105,8 +102,6 @@ pub struct Recommendations {
     pub improve_with: Vec<&'static str>,
 }
 
-const REMOTE_ONLY: &str = "remote_only";
-
 fn remote_weight(v: &Volunteer) -> f32 {
     if v.availability.iter().any(|s| s == REMOTE_ONLY) {
         w::REMOTE_ONLY
@@ -134,101 +129,112 @@ pub(crate) fn signal(query: Box<dyn Query>, weight: f32) -> (Occur, Box<dyn Quer
     (Occur::Should, Box::new(ConstScoreQuery::new(query, weight)))
 }
 
-/// The query: who can join, and what adds to the score (module documentation).
-pub fn query(v: &Volunteer, f: &TaskFields, now: NaiveDateTime) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
-        ),
-        filter(term(f.flags, flag::JOINABLE)),
-    ];
-    // Age today, in the index (the exact rule, age on the start date, is checked on the
-    // page). Without a birth date no task can be joined yet; those without age limits are
-    // offered, and `improve_with` asks for the birth date.
-    let (low, high) = match v.birth_date {
-        Some(born) => {
-            let age = i64::from(age_on(born, now.date()));
-            (age, age)
-        }
-        None => (0, i64::from(i32::MAX)),
-    };
-    clauses.push(filter(at_most(f.min_age, low)));
-    clauses.push(filter(at_least(f.max_age, high)));
+/// The tasks `v` could join, as far as the index knows (age is checked by the collector):
+/// joinable, not already taken; with `strong`, only those meeting a strong signal (an
+/// interest, a liked category, the region or the municipality).
+fn candidates(v: &Volunteer, f: &TaskFields, strong: bool) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, term(f.flags, flag::JOINABLE))];
     for id in &v.taken {
         clauses.push((Occur::MustNot, term(f.id, id)));
     }
-    for category in &v.interests {
-        clauses.push(signal(term(f.category, category), w::INTEREST));
-    }
-    for category in &v.liked {
-        clauses.push(signal(term(f.category, category), w::LIKED_BEFORE));
-    }
-    if let Some(code) = &v.municipality {
-        clauses.push(signal(term(f.municipality, code), w::MUNICIPALITY));
-    }
-    if let Some(region) = &v.region {
-        let mut elsewhere: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, term(f.region, region))];
-        if let Some(code) = &v.municipality {
-            elsewhere.push((Occur::MustNot, term(f.municipality, code)));
+    if strong {
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for category in v.interests.iter().chain(&v.liked) {
+            any.push((Occur::Should, term(f.category, category)));
         }
-        clauses.push(signal(Box::new(BooleanQuery::new(elsewhere)), w::REGION));
+        if let Some(region) = &v.region {
+            any.push((Occur::Should, term(f.region, region)));
+        }
+        if let Some(code) = &v.municipality {
+            any.push((Occur::Should, term(f.municipality, code)));
+        }
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
-    clauses.push(signal(term(f.flags, flag::REMOTE), remote_weight(v)));
-    let slots = time_slots(v);
-    if !slots.is_empty() {
-        let any: Vec<(Occur, Box<dyn Query>)> = slots
-            .iter()
-            .map(|s| (Occur::Should, term(f.slots, s)))
-            .collect();
-        clauses.push(signal(Box::new(BooleanQuery::new(any)), w::AVAILABILITY));
-    }
-    clauses.push(signal(term(f.language, &v.language), w::LANGUAGE));
-    if v.completed == 0 {
-        clauses.push(signal(
-            term(f.flags, flag::BEGINNER_FRIENDLY),
-            w::BEGINNER_FRIENDLY,
-        ));
-    }
-    if v.wants_support {
-        clauses.push(signal(term(f.flags, flag::SUPPORTED), w::SUPPORTED));
-    }
-    let soon = vec![
-        (Occur::Must, at_least(f.starts_at, micros(now))),
-        (
-            Occur::Must,
-            at_most(f.starts_at, micros(now + Duration::days(w::SOON_DAYS))),
-        ),
-    ];
-    clauses.push(signal(Box::new(BooleanQuery::new(soon)), w::STARTING_SOON));
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// The best `limit` hits after `offset`: highest score, then soonest start, then id.
-pub fn ranked(
+/// How many listed tasks `v` could join: every joinable task their age admits (counted
+/// once per index state and age, in the index's count cache), less those they took.
+fn total(
+    index: &SearchIndex,
     searcher: &Searcher,
-    query: &dyn Query,
-    offset: usize,
-    limit: usize,
-) -> Result<Vec<DocAddress>, AppError> {
-    let collector = TopDocs::with_limit(limit).and_offset(offset).order_by((
-        (SortBySimilarityScore, Order::Desc),
-        (
-            SortByStaticFastValue::<i64>::for_field("starts_sort"),
-            Order::Asc,
-        ),
-        (
-            SortByStaticFastValue::<u64>::for_field("tiebreak"),
-            Order::Asc,
-        ),
-    ));
-    Ok(searcher
-        .search(query, &collector)
+    f: &TaskFields,
+    v: &Volunteer,
+    wanted: &Wanted,
+) -> Result<usize, AppError> {
+    let readers = [reader_key(searcher)];
+    let key = format!("recommend:{}", wanted.age_key());
+    let all = match index.counts().get(&readers, &key, false) {
+        Some(m) => m.total,
+        None => {
+            let counted = searcher
+                .search(
+                    &*term(f.flags, flag::JOINABLE),
+                    &TopMatches { wanted, k: 0 },
+                )
+                .map_err(search_error)?
+                .total;
+            let measured = Measured {
+                total: counted,
+                counts: None,
+                corrections: Vec::new(),
+                words: Vec::new(),
+            };
+            index.counts().put(&readers, key, measured);
+            counted
+        }
+    };
+    if v.taken.is_empty() {
+        return Ok(all);
+    }
+    let taken: Vec<(Occur, Box<dyn Query>)> = v
+        .taken
+        .iter()
+        .map(|id| (Occur::Should, term(f.id, id)))
+        .collect();
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, term(f.flags, flag::JOINABLE)),
+        (Occur::Must, Box::new(BooleanQuery::new(taken))),
+    ]);
+    let mine = searcher
+        .search(&query, &TopMatches { wanted, k: 0 })
         .map_err(search_error)?
-        .into_iter()
-        .map(|(_, address)| address)
-        .collect())
+        .total;
+    Ok(all.saturating_sub(mine))
+}
+
+/// The best `n` tasks for `v`, best first, and how many they could join in all.
+///
+/// When the volunteer has a strong signal, only the tasks meeting one are scored first: if
+/// the `n`-th best of them scores above what any other task can ([`Wanted::weak_ceiling`]),
+/// no other task can be in the top `n`, and the answer is exact. Otherwise (an empty
+/// profile, or a deep page) every joinable task is scored.
+pub fn top(
+    index: &SearchIndex,
+    searcher: &Searcher,
+    f: &TaskFields,
+    v: &Volunteer,
+    wanted: &Wanted,
+    n: usize,
+) -> Result<(Vec<Scored>, usize), AppError> {
+    if wanted.has_strong() {
+        let found = searcher
+            .search(&*candidates(v, f, true), &TopMatches { wanted, k: n })
+            .map_err(search_error)?;
+        let decided = found.top.len() == n
+            && found
+                .top
+                .last()
+                .is_some_and(|last| last.score > wanted.weak_ceiling());
+        if decided {
+            return Ok((found.top, total(index, searcher, f, v, wanted)?));
+        }
+    }
+    let found = searcher
+        .search(&*candidates(v, f, false), &TopMatches { wanted, k: n })
+        .map_err(search_error)?;
+    Ok((found.top, found.total))
 }
 
 /// The ids of these hits.
@@ -343,12 +349,17 @@ pub fn recommend(
     let volunteer = Volunteer::load(conn, user_id)?;
     let (searcher, fields) = index.searcher(Kind::Listed);
     let f = fields.tasks;
-    let query = query(&volunteer, &f, now);
-    let total = searcher
-        .search(&*query, &tantivy::collector::Count)
-        .map_err(search_error)?;
+    let wanted = Wanted::of(&volunteer, index.categories(), now);
     let offset = ((page - 1) * per_page) as usize;
-    let hits = ranked(&searcher, &*query, offset, per_page as usize)?;
+    let (best, total) = top(
+        index,
+        &searcher,
+        &f,
+        &volunteer,
+        &wanted,
+        offset + per_page as usize,
+    )?;
+    let hits: Vec<DocAddress> = best.iter().skip(offset).map(|hit| hit.address).collect();
     let ids = ids_of(&searcher, &f, &hits)?;
     let views = hydrate(conn, &ids, false, now)?;
     let views = joinable(conn, &volunteer, views, now)?;

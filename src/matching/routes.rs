@@ -51,6 +51,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(follow))
             .route(web::delete().to(unfollow)),
     );
+    crate::matching::unsubscribe::configure(cfg);
 }
 
 /// A list without paging (the lists here are short and bounded).

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::text;
 use crate::db::DbConnection;
-use crate::db::schema::saved_searches;
+use crate::db::schema::{alert_matches, saved_searches};
 use crate::db::stored::StoredEnum;
 use crate::error::{AppError, FieldError};
 use crate::tasks::search::TaskQuery;
@@ -435,6 +435,14 @@ pub fn update(
 /// Deletes a saved search of the volunteer's (`404` for anyone else's).
 pub fn delete(conn: &mut DbConnection, user_id: &str, id: &str) -> Result<(), AppError> {
     let row = own(conn, user_id, id)?;
+    // Its matches not yet sent go with it (sent ones stay until the account goes).
+    diesel::delete(
+        alert_matches::table
+            .filter(alert_matches::source_kind.eq("saved_search"))
+            .filter(alert_matches::source_id.eq(&row.id))
+            .filter(alert_matches::sent_at.is_null()),
+    )
+    .execute(conn)?;
     diesel::delete(saved_searches::table.find(&row.id)).execute(conn)?;
     Ok(())
 }

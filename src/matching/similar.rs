@@ -6,17 +6,19 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use tantivy::Term;
+use tantivy::collector::TopDocs;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Order, Searcher, Term};
 
 use crate::associations::model::VERIFIED;
 use crate::db::DbConnection;
 use crate::db::schema::{associations, municipalities, tasks};
 use crate::error::{AppError, FieldError};
-use crate::matching::recommend::{filter, ids_of, ranked, signal};
+use crate::matching::recommend::{filter, ids_of, signal};
 use crate::search::finnish;
-use crate::search::index::{Kind, SearchIndex};
+use crate::search::index::{Kind, SearchIndex, search_error};
 use crate::search::schema::{TaskFields, flag};
 use crate::search::text::term;
 use crate::tasks::model::{self, TaskView};
@@ -91,7 +93,7 @@ pub fn similar(
     let (searcher, fields) = index.searcher(Kind::Listed);
     let f = fields.tasks;
     let like = like_query(&task, &categories, region.as_deref(), &f);
-    let hits = ranked(&searcher, &*like, 0, limit as usize)?;
+    let hits = ranked(&searcher, &*like, limit as usize)?;
     let ids = ids_of(&searcher, &f, &hits)?;
     Ok(Similar {
         items: hydrate(conn, &ids, false, now)?,
@@ -139,4 +141,29 @@ fn like_query(
         filter(term(f.flags, flag::JOINABLE)),
         (Occur::MustNot, term(f.id, &task.id)),
     ]))
+}
+
+/// The best `limit` hits: highest score, then soonest start, then id.
+fn ranked(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+) -> Result<Vec<DocAddress>, AppError> {
+    let collector = TopDocs::with_limit(limit).order_by((
+        (SortBySimilarityScore, Order::Desc),
+        (
+            SortByStaticFastValue::<i64>::for_field("starts_sort"),
+            Order::Asc,
+        ),
+        (
+            SortByStaticFastValue::<u64>::for_field("tiebreak"),
+            Order::Asc,
+        ),
+    ));
+    Ok(searcher
+        .search(query, &collector)
+        .map_err(search_error)?
+        .into_iter()
+        .map(|(_, address)| address)
+        .collect())
 }

@@ -9,7 +9,7 @@ use crate::associations::model::VERIFIED;
 use crate::db::DbConnection;
 use crate::db::schema::{associations, categories, municipalities, tasks};
 use crate::error::AppError;
-use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag};
+use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag, match_bits};
 use crate::tasks::model::{self, Task};
 use crate::tasks::search::listed_at;
 use crate::tasks::slots;
@@ -56,7 +56,7 @@ impl Categories {
         Ok(Self(slugs))
     }
 
-    fn bit(&self, slug: &str) -> u64 {
+    pub fn bit(&self, slug: &str) -> u64 {
         self.0
             .iter()
             .position(|s| s == slug)
@@ -171,7 +171,8 @@ pub fn tiebreak(id: &str) -> u64 {
     }
 }
 
-fn code_number(code: Option<&str>) -> u64 {
+/// The facet number of a region or municipality code: the code plus one, 0 for none.
+pub fn code_number(code: Option<&str>) -> u64 {
     code.and_then(|c| c.parse::<u64>().ok())
         .map_or(0, |n| n + 1)
 }
@@ -266,5 +267,27 @@ fn document(
         .position(|s| *s == task.schedule_type)
         .unwrap_or(0);
     doc.add_u64(f.schedule_no, schedule as u64);
+    doc.add_u64(f.match_bits, match_bits_of(task));
     doc
+}
+
+/// The task's [`match_bits`].
+fn match_bits_of(task: &Task) -> u64 {
+    let mut bits = 0;
+    if task.remote_online || task.remote_phone {
+        bits |= match_bits::REMOTE;
+    }
+    if task.beginner_friendly {
+        bits |= match_bits::BEGINNER_FRIENDLY;
+    }
+    if task.supported {
+        bits |= match_bits::SUPPORTED;
+    }
+    for slot in slots::slots(&task.schedule_type, task.starts_at) {
+        bits |= match_bits::slot(slot);
+    }
+    for language in task.languages.0.iter() {
+        bits |= match_bits::language(language);
+    }
+    bits
 }

@@ -117,6 +117,16 @@ impl Fields {
     }
 }
 
+/// Registers the analysers that the schemas name, on an index opened or created.
+pub(crate) fn register_analyzers(index: &Index) {
+    index
+        .tokenizers()
+        .register(finnish::ANALYZER, finnish::analyzer());
+    index
+        .tokenizers()
+        .register(finnish::WORDS, finnish::words_analyzer());
+}
+
 /// One tantivy index.
 struct Segmented {
     index: Index,
@@ -136,12 +146,7 @@ impl Segmented {
     }
 
     fn with(index: Index) -> Result<Self, AppError> {
-        index
-            .tokenizers()
-            .register(finnish::ANALYZER, finnish::analyzer());
-        index
-            .tokenizers()
-            .register(finnish::WORDS, finnish::words_analyzer());
+        register_analyzers(&index);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

@@ -20,6 +20,7 @@ pub mod ranking;
 pub mod routes;
 pub mod schema;
 pub mod services;
+pub mod single;
 pub mod tasks;
 pub mod text;
 

@@ -9,7 +9,7 @@ use crate::search::finnish;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is
 /// rebuilt at start-up.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Flags a task document carries in [`TaskFields::flags`], one term each.
 pub mod flag {
@@ -20,6 +20,47 @@ pub mod flag {
     pub const PLACEMENT: &str = "placement";
     /// A volunteer can still join: a spot is free or the task keeps a waitlist.
     pub const JOINABLE: &str = "joinable";
+}
+
+/// What recommendations score a task on beyond its categories and place, as bits of one
+/// fast field ([`TaskFields::match_bits`]), so that scoring a task reads one number: its
+/// flags, its availability slots (`tasks::slots`) and its languages
+/// (`tasks::draft::LANGUAGES`).
+pub mod match_bits {
+    use crate::tasks::draft::LANGUAGES;
+    use crate::tasks::slots;
+
+    /// The task can be done remotely.
+    pub const REMOTE: u64 = 1;
+    /// Marked beginner-friendly.
+    pub const BEGINNER_FRIENDLY: u64 = 1 << 1;
+    /// Offers support (a named contact, guidance).
+    pub const SUPPORTED: u64 = 1 << 2;
+
+    const SLOTS: [&str; 4] = [
+        slots::WEEKDAY_DAYTIME,
+        slots::WEEKDAY_EVENINGS,
+        slots::WEEKENDS,
+        slots::SCHOOL_HOLIDAYS,
+    ];
+
+    /// The bit of an availability slot (bits 8–11); 0 for a name that is not a slot.
+    pub fn slot(name: &str) -> u64 {
+        SLOTS
+            .iter()
+            .position(|s| *s == name)
+            .map_or(0, |i| 1 << (8 + i))
+    }
+
+    /// The bit of a task language (bits 16 on, in the order of `LANGUAGES`); 0 for one
+    /// that is not listed.
+    pub fn language(code: &str) -> u64 {
+        LANGUAGES
+            .iter()
+            .position(|l| *l == code)
+            .filter(|i| *i < 48)
+            .map_or(0, |i| 1 << (16 + i))
+    }
 }
 
 /// Handles to every field of a task document.
@@ -69,6 +110,8 @@ pub struct TaskFields {
     pub region_no: Field,
     pub municipality_no: Field,
     pub schedule_no: Field,
+    /// Flags, slots and languages as bits ([`match_bits`]), for recommendations.
+    pub match_bits: Field,
 }
 
 impl TaskFields {
@@ -99,8 +142,8 @@ impl TaskFields {
             schedule_type: b.add_text_field("schedule_type", STRING),
             slots: b.add_text_field("slots", STRING),
             flags: b.add_text_field("flags", STRING),
-            min_age: b.add_i64_field("min_age", INDEXED),
-            max_age: b.add_i64_field("max_age", INDEXED),
+            min_age: b.add_i64_field("min_age", INDEXED | FAST),
+            max_age: b.add_i64_field("max_age", INDEXED | FAST),
             starts_at: b.add_i64_field("starts_at", INDEXED),
             closes_at: b.add_i64_field("closes_at", INDEXED | FAST),
             starts_sort: b.add_i64_field("starts_sort", FAST),
@@ -113,6 +156,7 @@ impl TaskFields {
             region_no: b.add_u64_field("region_no", FAST),
             municipality_no: b.add_u64_field("municipality_no", FAST),
             schedule_no: b.add_u64_field("schedule_no", FAST),
+            match_bits: b.add_u64_field("match_bits", FAST),
         };
         (b.build(), fields)
     }

@@ -270,7 +270,7 @@ pub(crate) fn at_least(field: Field, value: i64) -> Box<dyn Query> {
 }
 
 /// The query for the words and filters of `q`.
-fn query(q: &TaskQuery, words: &[QueryWord], f: &TaskFields) -> Box<dyn Query> {
+pub(crate) fn query(q: &TaskQuery, words: &[QueryWord], f: &TaskFields) -> Box<dyn Query> {
     let mut clauses = text::word_clauses(words, &[(f.title, TITLE_BOOST), (f.text, 1.0)]);
     let mut filter = |occur: Occur, query: Box<dyn Query>| clauses.push((occur, query));
     if let Some(code) = &q.municipality {

@@ -6,6 +6,7 @@
 //! task ([`crate::tasks::model::lock`]) so that capacity is decided one change at a time.
 
 pub mod age_limits;
+pub mod calendar;
 pub mod decisions;
 pub mod feedback;
 pub mod hours;
@@ -14,6 +15,7 @@ pub mod model;
 pub mod notify;
 pub mod record;
 pub mod record_html;
+pub mod reminders;
 pub mod routes;
 pub mod status;
 pub mod task_hooks;

@@ -320,6 +320,54 @@ pub fn completed(
     send(conn, notifier, cause.as_ref(), &who, &template)
 }
 
+/// The day-before reminder to one accepted volunteer of a fixed-time task.
+pub fn reminder(
+    conn: &mut DbConnection,
+    notifier: &Notifier,
+    signup: &Signup,
+    task: &Task,
+    association: &Association,
+    starts: chrono::NaiveDateTime,
+    place: Option<String>,
+) -> Result<(), AppError> {
+    let who = volunteer(conn, &signup.volunteer_id)?;
+    let template = Template::TaskReminder {
+        name: who.name.clone(),
+        task: task.title.clone(),
+        association: association.name.clone(),
+        starts,
+        place,
+        contact: task
+            .contact_person
+            .clone()
+            .or_else(|| association.contact_person.clone()),
+        link: notifier.link(&format!("/tasks/{}", task.id)),
+    };
+    send(conn, notifier, None, &who, &template)
+}
+
+/// The association's list of who is coming, the day before a fixed-time task.
+pub fn roster(
+    conn: &mut DbConnection,
+    notifier: &Notifier,
+    task: &Task,
+    association: &Association,
+    starts: chrono::NaiveDateTime,
+    volunteers: Vec<String>,
+) -> Result<(), AppError> {
+    let template = Template::RosterSummary {
+        association: association.name.clone(),
+        task: task.title.clone(),
+        starts,
+        volunteers,
+        link: notifier.link(&format!("/tasks/{}/signups", task.id)),
+    };
+    for to in association_side(conn, association)? {
+        send(conn, notifier, None, &to, &template)?;
+    }
+    Ok(())
+}
+
 /// Hours as people write them: "3", "2.5", "1.25".
 pub fn format_hours(hours: f64) -> String {
     let text = format!("{hours:.2}");

@@ -22,6 +22,7 @@ use crate::tasks::model as tasks_model;
 
 /// Registers the routes of this feature.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    crate::signups::calendar::configure(cfg);
     cfg.service(
         web::resource("/tasks/{id}/signups")
             .default_service(allow_only("GET, HEAD, POST"))

@@ -16,6 +16,7 @@ use crate::tasks::hooks::Hooks;
 use crate::tasks::input;
 use crate::tasks::model::{self, Task, TaskView};
 use crate::tasks::status::TaskStatus;
+use crate::tasks::timers;
 
 /// Creates a draft task for an association the caller is a member of.
 pub fn create(
@@ -123,6 +124,9 @@ pub fn update(
         input::set_categories(conn, &task.id, &list)?;
     }
     touch(conn, &task.id)?;
+    if task.status == TaskStatus::Published {
+        timers::rescheduled(conn, &task, &edited, Utc::now().naive_utc())?;
+    }
     (hooks.edited)(conn, notifier, &task)
 }
 
@@ -159,6 +163,9 @@ pub fn transition(
     }
     if target == TaskStatus::Cancelled {
         (hooks.cancelled)(conn, notifier, task, association)?;
+    }
+    if target == TaskStatus::Published {
+        timers::published(conn, task, now)?;
     }
     touch(conn, &task.id)
 }

@@ -4,6 +4,7 @@
 pub mod association_hooks;
 pub mod draft;
 pub mod hooks;
+pub mod ics;
 pub mod input;
 pub mod lifecycle;
 pub mod model;
@@ -11,3 +12,4 @@ pub mod routes;
 pub mod search;
 pub mod slots;
 pub mod status;
+pub mod timers;

@@ -99,6 +99,22 @@ pub const CRIMINAL_RECORD_NOTICE: &str = "Tehtävään valitun on esitettävä r
 Den som väljs ska visa upp ett straffregisterutdrag (lag 148/2014). \
 The person chosen must show a criminal record extract (act 148/2014).";
 
+/// Where a task is, in one line for an email or a calendar: its address and its
+/// municipality (Finnish name); `None` for a task with neither.
+pub fn location(conn: &mut DbConnection, task: &Task) -> Result<Option<String>, AppError> {
+    let municipality = match &task.municipality_code {
+        Some(code) => crate::reference::places::places(conn, &[code.as_str()])?
+            .pop()
+            .map(|p| p.name_fi),
+        None => None,
+    };
+    let parts: Vec<String> = [task.address.clone(), municipality]
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok((!parts.is_empty()).then(|| parts.join(", ")))
+}
+
 /// Loads a task by id.
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Task>, AppError> {
     Ok(tasks::table

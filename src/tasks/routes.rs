@@ -18,6 +18,7 @@ use crate::tasks::status::TaskStatus;
 
 /// Registers the routes of this feature.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    crate::tasks::ics::configure(cfg);
     cfg.service(
         web::resource("/tasks/{id}")
             .default_service(allow_only("GET, HEAD, PATCH"))
@@ -150,6 +151,7 @@ async fn move_to(
         })
         .await?;
     state.wake_mailer();
+    state.wake_jobs();
     Ok(task_response(HttpResponse::Ok(), &view, version))
 }
 

@@ -26,7 +26,7 @@ mod logs;
 mod mail;
 mod tasks;
 
-pub use accounts::PASSWORD;
+pub use accounts::{PASSWORD, Volunteer};
 pub use json::{JsonExt, fields, problem};
 pub use logs::capture_logs;
 pub use mail::{Email, parse_email};

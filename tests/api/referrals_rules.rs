@@ -110,7 +110,19 @@ async fn only_open_tasks_and_verified_associations_can_be_offered(backend: Backe
     let response = refer(&app, c, json!({ "association_id": card.str_at("slug") })).await;
     assert_eq!(fields(&problem(response, 422).await), ["association_id"]);
     assert_eq!(app.count("referrals").await, 0);
-    assert_eq!(app.count("jobs").await, 0);
+    // No expiry was scheduled (publishing the tasks scheduled their own jobs).
+    let expiries: i64 = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            use talkoot::db::schema::jobs;
+            jobs::table
+                .filter(jobs::kind.eq("referral_expiry"))
+                .count()
+                .get_result(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(expiries, 0);
 
     // A minor outside the age range is refused with the sign-up's own problem, before the
     // client ever hears of it.

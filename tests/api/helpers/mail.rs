@@ -12,6 +12,9 @@ pub struct Email {
     pub subject: String,
     pub body: String,
     pub message_id: String,
+    /// The `List-Unsubscribe` and `List-Unsubscribe-Post` headers, if any.
+    pub list_unsubscribe: Option<String>,
+    pub list_unsubscribe_post: Option<String>,
 }
 
 /// Decodes a raw RFC 5322 message as delivered.
@@ -33,6 +36,12 @@ pub fn parse_email(raw: &[u8]) -> Email {
             .map(|b| b.into_owned())
             .unwrap_or_default(),
         message_id: message.message_id().unwrap_or_default().to_owned(),
+        list_unsubscribe: message
+            .header_raw("List-Unsubscribe")
+            .map(|v| v.trim().to_owned()),
+        list_unsubscribe_post: message
+            .header_raw("List-Unsubscribe-Post")
+            .map(|v| v.trim().to_owned()),
     }
 }
 
