@@ -210,6 +210,16 @@ async fn recommendations_rank_by_the_volunteer_and_say_why(backend: Backend) {
     let second = recommendations(&app, me_token, "?per_page=2&page=2").await;
     assert_eq!(ids(&second), [region.as_str(), other.as_str()]);
     assert_eq!(second["total"], 4);
+    // One per page: the best (18) scores above what a task with no interest and no place
+    // can (9), so only the tasks meeting a strong signal are ranked, and the total (all
+    // they could join, less the task they joined) is counted apart; the same answer.
+    let first = recommendations(&app, me_token, "?per_page=1").await;
+    assert_eq!(ids(&first), [best.as_str()]);
+    assert_eq!(first["total"], 4);
+    assert_eq!(first["items"][0], body["items"][0]);
+    let next = recommendations(&app, me_token, "?per_page=1&page=2").await;
+    assert_eq!(ids(&next), [near.as_str()]);
+    assert_eq!(next["total"], 4);
 
     // A task they completed and rated 5: its categories count as liked, and they are no
     // longer a beginner.
