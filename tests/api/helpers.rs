@@ -21,6 +21,7 @@ use talkoot::startup::Application;
 mod accounts;
 mod associations;
 mod counsellors;
+mod jobs;
 mod json;
 mod logs;
 mod mail;

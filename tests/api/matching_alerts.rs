@@ -3,11 +3,9 @@
 //! day's matches into one email at the daily hour, instant ones go at once but at most a
 //! few an hour; every alert email can be stopped with one click without logging in.
 
-use std::time::Duration;
-
 use diesel::prelude::*;
 use serde_json::{Value, json};
-use talkoot::db::schema::{alert_matches, jobs};
+use talkoot::db::schema::alert_matches;
 
 use crate::both_backends;
 use crate::helpers::{Backend, Email, TestApp, Volunteer, spawn_app};
@@ -33,30 +31,6 @@ async fn matches(app: &TestApp) -> Vec<(String, String, String)> {
         .await;
     rows.sort();
     rows
-}
-
-/// Waits until no job is due (the scheduler has caught up).
-async fn settle(app: &TestApp) {
-    for _ in 0..150 {
-        let now = app.config.clock.now();
-        let due: i64 = app
-            .db(move |conn| {
-                jobs::table
-                    .filter(jobs::run_at.le(now))
-                    .filter(jobs::status.eq("pending"))
-                    .count()
-                    .get_result(conn)
-                    .unwrap()
-            })
-            .await;
-        if due == 0 {
-            // The email worker polls too: give it a moment to deliver.
-            tokio::time::sleep(Duration::from_millis(400)).await;
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("jobs did not run");
 }
 
 async fn save(app: &TestApp, who: &Volunteer, name: &str, filters: Value, alert: &str) -> String {
@@ -132,7 +106,7 @@ async fn a_listed_task_alerts_each_matching_search_and_follower_once(backend: Ba
     .await;
 
     let first = task(&app, &crew, "Rantasiivous Saimaalla", json!({})).await;
-    settle(&app).await;
+    app.settle().await;
     let found = matches(&app).await;
     assert_eq!(
         found,
@@ -169,7 +143,7 @@ async fn a_listed_task_alerts_each_matching_search_and_follower_once(backend: Ba
 
     // A second task the same day: the daily digests will carry both.
     let second = task(&app, &crew, "Metsäretki ja rantasiivous", json!({})).await;
-    settle(&app).await;
+    app.settle().await;
     assert_eq!(matches(&app).await.len(), 6);
     app.emails_to(&v[4].email, 2).await;
     assert!(emails_to(&app, &v[0].email).is_empty());
@@ -185,12 +159,12 @@ async fn a_listed_task_alerts_each_matching_search_and_follower_once(backend: Ba
             .await;
         assert_eq!(r.status(), 200);
     }
-    settle(&app).await;
+    app.settle().await;
     assert_eq!(matches(&app).await.len(), 6);
 
     // The daily hour passes: one email each, with both tasks.
     app.advance_clock(chrono::Duration::hours(25));
-    settle(&app).await;
+    app.settle().await;
     for who in [&v[0], &v[2]] {
         let got = app.emails_to(&who.email, 1).await;
         assert_eq!(got.len(), 1, "{got:?}");
@@ -220,7 +194,7 @@ async fn a_listed_task_alerts_each_matching_search_and_follower_once(backend: Ba
         .await;
     assert_eq!(unsent, 0);
     app.advance_clock(chrono::Duration::hours(25));
-    settle(&app).await;
+    app.settle().await;
     assert_eq!(emails_to(&app, &v[0].email).len(), 1);
 
     // Deleting the instant search: a later task matches nothing of it.
@@ -229,7 +203,7 @@ async fn a_listed_task_alerts_each_matching_search_and_follower_once(backend: Ba
         .await;
     assert_eq!(deleted.status(), 204);
     let third = task(&app, &crew, "Kolmas rantasiivous", json!({})).await;
-    settle(&app).await;
+    app.settle().await;
     let found = matches(&app).await;
     assert!(
         found
@@ -254,7 +228,7 @@ async fn one_click_unsubscribe_needs_no_login_and_cannot_be_forged(backend: Back
     )
     .await;
     task(&app, &crew, "Talkoot", json!({})).await;
-    settle(&app).await;
+    app.settle().await;
     let instant = app.last_email_to(&v[0].email, 1).await;
     let token = unsubscribe_token(&instant.body, "Kaikki");
 
@@ -311,7 +285,7 @@ async fn one_click_unsubscribe_needs_no_login_and_cannot_be_forged(backend: Back
 
     // The follow's daily digest: its header stops the follow's emails, the follow stays.
     app.advance_clock(chrono::Duration::hours(25));
-    settle(&app).await;
+    app.settle().await;
     let digest = app.last_email_to(&v[0].email, 2).await;
     assert!(
         digest.body.contains("Luontoseura alerts"),
@@ -329,7 +303,7 @@ async fn one_click_unsubscribe_needs_no_login_and_cannot_be_forged(backend: Back
     // Nothing alerts any more.
     let before = matches(&app).await.len();
     task(&app, &crew, "Toiset talkoot", json!({})).await;
-    settle(&app).await;
+    app.settle().await;
     assert_eq!(matches(&app).await.len(), before);
     // Following again turns the emails back on.
     app.post_auth(
@@ -351,10 +325,10 @@ async fn instant_alerts_are_limited_to_a_few_an_hour(backend: Backend) {
         app.emails_to(&v[0].email, i).await;
     }
     task(&app, &crew, "Tehtävä 4", json!({})).await;
-    settle(&app).await;
+    app.settle().await;
     assert_eq!(emails_to(&app, &v[0].email).len(), 3, "the fourth waits");
     app.advance_clock(chrono::Duration::minutes(61));
-    settle(&app).await;
+    app.settle().await;
     let got = app.emails_to(&v[0].email, 4).await;
     assert!(got[3].body.contains("Tehtävä 4"), "{}", got[3].body);
 }

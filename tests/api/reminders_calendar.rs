@@ -5,40 +5,14 @@
 //! task's `.ics` parse as iCalendar.
 
 use std::str::FromStr;
-use std::time::Duration;
 
 use chrono::Utc;
-use diesel::prelude::*;
 use icalendar::{Calendar, Component, EventLike};
 use serde_json::{Value, json};
-use talkoot::db::schema::jobs;
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, spawn_app};
 use crate::signups_support::{CONTACT, crew, signed_up, task};
-
-/// Waits until no job is due and the email worker has had a moment.
-async fn settle(app: &TestApp) {
-    for _ in 0..150 {
-        let now = app.config.clock.now();
-        let due: i64 = app
-            .db(move |conn| {
-                jobs::table
-                    .filter(jobs::run_at.le(now))
-                    .filter(jobs::status.eq("pending"))
-                    .count()
-                    .get_result(conn)
-                    .unwrap()
-            })
-            .await;
-        if due == 0 {
-            tokio::time::sleep(Duration::from_millis(400)).await;
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("jobs did not run");
-}
 
 fn subjects_to(app: &TestApp, to: &str) -> Vec<String> {
     app.emails()
@@ -118,13 +92,13 @@ async fn reminders_go_once_a_day_before_and_not_after_a_withdrawal_or_cancellati
 
     // A second instance runs its own scheduler on the same database and clock.
     let second = app.another_instance().await;
-    settle(&app).await;
+    app.settle().await;
     assert_eq!(reminders_to(&app, &v[0].email), 0, "not yet");
 
     // A day and a bit before the start: one reminder, one list of who is coming.
     app.advance_clock(chrono::Duration::days(2) + chrono::Duration::hours(1));
-    settle(&app).await;
-    settle(&second).await;
+    app.settle().await;
+    second.settle().await;
     let reminder = app
         .emails()
         .into_iter()
@@ -151,8 +125,8 @@ async fn reminders_go_once_a_day_before_and_not_after_a_withdrawal_or_cancellati
 
     // Time goes on: nobody is reminded twice; the moved task reminds at its new time.
     app.advance_clock(chrono::Duration::days(2));
-    settle(&app).await;
-    settle(&second).await;
+    app.settle().await;
+    second.settle().await;
     assert_eq!(reminders_to(&app, &v[0].email), 1);
     assert_eq!(
         rosters_to(&app, CONTACT).len(),
