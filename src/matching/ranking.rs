@@ -198,8 +198,8 @@ pub struct Found {
     pub total: usize,
 }
 
-/// Scores every matching task the volunteer's age admits and keeps the best `k`; `k = 0`
-/// only counts.
+/// Scores every matching task that can be joined and that the volunteer's age admits, and
+/// keeps the best `k`; `k = 0` only counts.
 pub struct TopMatches<'a> {
     pub wanted: &'a Wanted,
     pub k: usize,
@@ -231,7 +231,11 @@ impl Collector for TopMatches<'_> {
             total: 0,
             ints: Vec::new(),
             ints2: Vec::new(),
+            u64s: Vec::new(),
+            u64s2: Vec::new(),
+            u64s3: Vec::new(),
             admitted: Vec::new(),
+            admitted_bits: Vec::new(),
         })
     }
 
@@ -267,39 +271,70 @@ pub struct SegmentTop {
     tiebreak: Column<u64>,
     heap: BinaryHeap<Worst>,
     total: usize,
+    // Buffers for the block's column values, kept between blocks.
     ints: Vec<Option<i64>>,
     ints2: Vec<Option<i64>>,
+    u64s: Vec<Option<u64>>,
+    u64s2: Vec<Option<u64>>,
+    u64s3: Vec<Option<u64>>,
     admitted: Vec<DocId>,
+    admitted_bits: Vec<u64>,
 }
 
 impl SegmentTop {
     fn take(&mut self, docs: &[DocId]) {
-        // Age first, for the whole block: what it drops is never read further.
-        self.ints.resize(docs.len(), None);
-        self.ints2.resize(docs.len(), None);
-        self.min_age.first_vals(docs, &mut self.ints);
-        self.max_age.first_vals(docs, &mut self.ints2);
+        // Each column is read for the whole block at once (tantivy unpacks them in runs),
+        // joinability and age first: what they drop is never read further.
+        self.u64s.resize(docs.len(), None);
+        self.bits.first_vals(docs, &mut self.u64s);
         self.admitted.clear();
-        for ((doc, low), high) in docs.iter().zip(&self.ints).zip(&self.ints2) {
+        self.admitted_bits.clear();
+        for (doc, bits) in docs.iter().zip(&self.u64s) {
+            let bits = bits.unwrap_or(0);
+            if bits & match_bits::JOINABLE != 0 {
+                self.admitted.push(*doc);
+                self.admitted_bits.push(bits);
+            }
+        }
+        let n = self.admitted.len();
+        self.ints.resize(n, None);
+        self.ints2.resize(n, None);
+        self.min_age.first_vals(&self.admitted, &mut self.ints);
+        self.max_age.first_vals(&self.admitted, &mut self.ints2);
+        let mut kept = 0;
+        for i in 0..n {
+            let (low, high) = (self.ints[i], self.ints2[i]);
             if self
                 .wanted
                 .admits(low.unwrap_or(0), high.unwrap_or(i64::from(i32::MAX)))
             {
-                self.admitted.push(*doc);
+                self.admitted[kept] = self.admitted[i];
+                self.admitted_bits[kept] = self.admitted_bits[i];
+                kept += 1;
             }
         }
-        self.total += self.admitted.len();
-        if self.k == 0 {
+        self.admitted.truncate(kept);
+        self.admitted_bits.truncate(kept);
+        self.total += kept;
+        if self.k == 0 || kept == 0 {
             return;
         }
-        for i in 0..self.admitted.len() {
-            let doc = self.admitted[i];
-            let starts = self.starts.first(doc).unwrap_or(i64::MAX);
+        let docs = &self.admitted;
+        self.u64s.resize(kept, None);
+        self.u64s2.resize(kept, None);
+        self.u64s3.resize(kept, None);
+        self.ints.resize(kept, None);
+        self.categories.first_vals(docs, &mut self.u64s);
+        self.municipality.first_vals(docs, &mut self.u64s2);
+        self.region.first_vals(docs, &mut self.u64s3);
+        self.starts.first_vals(docs, &mut self.ints);
+        for (i, &doc) in docs.iter().enumerate() {
+            let starts = self.ints[i].unwrap_or(i64::MAX);
             let score = self.wanted.score(
-                self.categories.first(doc).unwrap_or(0),
-                self.municipality.first(doc).unwrap_or(0),
-                self.region.first(doc).unwrap_or(0),
-                self.bits.first(doc).unwrap_or(0),
+                self.u64s[i].unwrap_or(0),
+                self.u64s2[i].unwrap_or(0),
+                self.u64s3[i].unwrap_or(0),
+                self.admitted_bits[i],
                 starts,
             );
             // Cheap rejection before the tie-break is read: below the worst kept.

@@ -13,7 +13,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
@@ -26,7 +26,7 @@ use crate::matching::volunteer::Volunteer;
 use crate::matching::weights as w;
 use crate::search::count_cache::{Measured, reader_key};
 use crate::search::index::{Kind, SearchIndex, search_error};
-use crate::search::schema::{TaskFields, flag};
+use crate::search::schema::TaskFields;
 use crate::search::text::term;
 use crate::signups::join::age_refusal;
 use crate::tasks::model::{Task, TaskView};
@@ -129,16 +129,18 @@ pub(crate) fn signal(query: Box<dyn Query>, weight: f32) -> (Occur, Box<dyn Quer
     (Occur::Should, Box::new(ConstScoreQuery::new(query, weight)))
 }
 
-/// The tasks `v` could join, as far as the index knows (age is checked by the collector):
-/// joinable, not already taken; with `strong`, only those meeting a strong signal (an
-/// interest, a liked category, the region or the municipality).
+/// The tasks `v` has not taken (joinability and age are checked by the collector); with
+/// `strong`, only those meeting a strong signal (an interest, a liked category, the region
+/// or the municipality).
 fn candidates(v: &Volunteer, f: &TaskFields, strong: bool) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, term(f.flags, flag::JOINABLE))];
+    // Joinability and age are read by the collector, from fast fields.
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for id in &v.taken {
         clauses.push((Occur::MustNot, term(f.id, id)));
     }
-    if strong {
+    if !strong {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    } else {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for category in v.interests.iter().chain(&v.liked) {
             any.push((Occur::Should, term(f.category, category)));
@@ -169,10 +171,7 @@ fn total(
         Some(m) => m.total,
         None => {
             let counted = searcher
-                .search(
-                    &*term(f.flags, flag::JOINABLE),
-                    &TopMatches { wanted, k: 0 },
-                )
+                .search(&AllQuery, &TopMatches { wanted, k: 0 })
                 .map_err(search_error)?
                 .total;
             let measured = Measured {
@@ -193,10 +192,7 @@ fn total(
         .iter()
         .map(|id| (Occur::Should, term(f.id, id)))
         .collect();
-    let query = BooleanQuery::new(vec![
-        (Occur::Must, term(f.flags, flag::JOINABLE)),
-        (Occur::Must, Box::new(BooleanQuery::new(taken))),
-    ]);
+    let query = BooleanQuery::new(taken);
     let mine = searcher
         .search(&query, &TopMatches { wanted, k: 0 })
         .map_err(search_error)?

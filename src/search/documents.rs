@@ -283,6 +283,9 @@ fn match_bits_of(task: &Task) -> u64 {
     if task.supported {
         bits |= match_bits::SUPPORTED;
     }
+    if task.waitlist || task.spots.is_none_or(|s| s > task.accepted_count) {
+        bits |= match_bits::JOINABLE;
+    }
     for slot in slots::slots(&task.schedule_type, task.starts_at) {
         bits |= match_bits::slot(slot);
     }

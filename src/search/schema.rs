@@ -9,7 +9,7 @@ use crate::search::finnish;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is
 /// rebuilt at start-up.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Flags a task document carries in [`TaskFields::flags`], one term each.
 pub mod flag {
@@ -36,6 +36,9 @@ pub mod match_bits {
     pub const BEGINNER_FRIENDLY: u64 = 1 << 1;
     /// Offers support (a named contact, guidance).
     pub const SUPPORTED: u64 = 1 << 2;
+    /// Can still be joined (the `joinable` flag), so that recommendations need no query
+    /// clause for it.
+    pub const JOINABLE: u64 = 1 << 3;
 
     const SLOTS: [&str; 4] = [
         slots::WEEKDAY_DAYTIME,
