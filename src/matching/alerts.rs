@@ -30,6 +30,7 @@ use crate::matching::saved_searches::Alert;
 use crate::matching::unsubscribe::{self, Scope};
 use crate::reference::places::{Place, places};
 use crate::search::single::OneTask;
+use crate::tasks::model::Task;
 use crate::tasks::search::{TaskQuery, listed_at};
 use crate::tasks::status::TaskStatus;
 use crate::tasks::timers::TaskJob;
@@ -271,21 +272,14 @@ pub fn send_digest(
         .filter(alert_matches::user_id.eq(&job.user_id))
         .filter(alert_matches::alert.eq(alert.as_str()))
         .filter(alert_matches::sent_at.is_null());
-    let rows: Vec<(
-        String,
-        String,
-        String,
-        crate::tasks::model::Task,
-        String,
-        String,
-    )> = unsent
+    let rows: Vec<(String, String, String, Task, String, String)> = unsent
         .inner_join(tasks::table.inner_join(associations::table))
         .order((alert_matches::created_at, alert_matches::id))
         .select((
             alert_matches::source_kind,
             alert_matches::source_id,
             alert_matches::task_id,
-            crate::tasks::model::Task::as_select(),
+            Task::as_select(),
             associations::name,
             associations::status,
         ))
@@ -313,7 +307,7 @@ pub fn send_digest(
             title: task.title.clone(),
             association,
             municipality: task.municipality_code.clone(),
-            remote: task.remote_online || task.remote_phone,
+            remote: task.is_remote(),
             starts: task.starts_at.filter(|_| task.schedule_type == "fixed"),
         });
     }

@@ -25,6 +25,15 @@ use crate::search::schema::match_bits;
 /// Availability that is not a time: matched against the remote flag instead.
 pub const REMOTE_ONLY: &str = "remote_only";
 
+/// What a remote task adds for `v`: more for someone available for remote tasks only.
+pub fn remote_weight(v: &Volunteer) -> f32 {
+    if v.availability.iter().any(|s| s == REMOTE_ONLY) {
+        w::REMOTE_ONLY
+    } else {
+        w::REMOTE
+    }
+}
+
 /// The volunteer's side of the score, as the numbers the index keeps.
 #[derive(Debug, Clone)]
 pub struct Wanted {
@@ -48,7 +57,6 @@ impl Wanted {
     /// The volunteer's profile at `now`, in the index's numbers.
     pub fn of(v: &Volunteer, categories: &Categories, now: NaiveDateTime) -> Self {
         let mask = |list: &[String]| list.iter().fold(0, |m, c| m | categories.bit(c));
-        let remote_only = v.availability.iter().any(|s| s == REMOTE_ONLY);
         let ages = match v.birth_date {
             Some(born) => {
                 let age = i64::from(age_on(born, now.date()));
@@ -61,11 +69,7 @@ impl Wanted {
             liked: mask(&v.liked),
             municipality_no: code_number(v.municipality.as_deref()),
             region_no: code_number(v.region.as_deref()),
-            remote: if remote_only {
-                w::REMOTE_ONLY
-            } else {
-                w::REMOTE
-            },
+            remote: remote_weight(v),
             slots: v
                 .availability
                 .iter()

@@ -21,7 +21,7 @@ use crate::api::paging::paging;
 use crate::db::DbConnection;
 use crate::db::schema::tasks;
 use crate::error::AppError;
-use crate::matching::ranking::{REMOTE_ONLY, Scored, TopMatches, Wanted};
+use crate::matching::ranking::{REMOTE_ONLY, Scored, TopMatches, Wanted, remote_weight};
 use crate::matching::volunteer::Volunteer;
 use crate::matching::weights as w;
 use crate::search::count_cache::{Measured, reader_key};
@@ -100,14 +100,6 @@ pub struct Recommendations {
     pub per_page: i64,
     /// Empty profile fields that would make the recommendations better.
     pub improve_with: Vec<&'static str>,
-}
-
-fn remote_weight(v: &Volunteer) -> f32 {
-    if v.availability.iter().any(|s| s == REMOTE_ONLY) {
-        w::REMOTE_ONLY
-    } else {
-        w::REMOTE
-    }
 }
 
 /// The volunteer's availability slots that are times (not `remote_only`).
@@ -277,7 +269,7 @@ pub fn reasons(v: &Volunteer, task: &TaskView, now: NaiveDateTime) -> Vec<Reason
             });
         }
     }
-    if task.fields.remote_online || task.fields.remote_phone {
+    if task.fields.is_remote() {
         out.push(Reason::Remote);
     }
     let fits = slots::slots(&task.fields.schedule_type, task.fields.starts_at);

@@ -219,18 +219,12 @@ fn document(
         doc.add_text(f.slots, slot);
     }
     let flags = [
-        (flag::REMOTE, task.remote_online || task.remote_phone),
-        (
-            flag::HAS_SPOTS,
-            task.spots.is_none_or(|s| s > task.accepted_count),
-        ),
+        (flag::REMOTE, task.is_remote()),
+        (flag::HAS_SPOTS, task.has_free_spot()),
         (flag::BEGINNER_FRIENDLY, task.beginner_friendly),
         (flag::SUPPORTED, task.supported),
         (flag::PLACEMENT, task.placement.0.is_some()),
-        (
-            flag::JOINABLE,
-            task.waitlist || task.spots.is_none_or(|s| s > task.accepted_count),
-        ),
+        (flag::JOINABLE, task.can_be_joined()),
     ];
     for (name, set) in flags {
         if set {
@@ -274,7 +268,7 @@ fn document(
 /// The task's [`match_bits`].
 fn match_bits_of(task: &Task) -> u64 {
     let mut bits = 0;
-    if task.remote_online || task.remote_phone {
+    if task.is_remote() {
         bits |= match_bits::REMOTE;
     }
     if task.beginner_friendly {
@@ -283,7 +277,7 @@ fn match_bits_of(task: &Task) -> u64 {
     if task.supported {
         bits |= match_bits::SUPPORTED;
     }
-    if task.waitlist || task.spots.is_none_or(|s| s > task.accepted_count) {
+    if task.can_be_joined() {
         bits |= match_bits::JOINABLE;
     }
     for slot in slots::slots(&task.schedule_type, task.starts_at) {

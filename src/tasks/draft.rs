@@ -164,6 +164,11 @@ fn naive(value: Option<Option<DateTime<Utc>>>) -> Option<Option<NaiveDateTime>> 
 }
 
 impl Draft {
+    /// Whether the task can be done remotely (online or by phone).
+    pub fn is_remote(&self) -> bool {
+        self.remote_online || self.remote_phone
+    }
+
     /// Merges an input into the draft: the fields it names replace the draft's, text is
     /// trimmed and language lists sorted. Checks nothing; call [`Draft::check`] next.
     /// Returns what the input says of the categories, which live beside the task.

@@ -45,6 +45,16 @@ impl Task {
         self.spots.map(|s| (s - self.accepted_count).max(0))
     }
 
+    /// Whether a spot is free (or there is no limit).
+    pub fn has_free_spot(&self) -> bool {
+        self.spots.is_none_or(|s| s > self.accepted_count)
+    }
+
+    /// Whether a volunteer can still join: a free spot, or a waitlist to go on.
+    pub fn can_be_joined(&self) -> bool {
+        self.waitlist || self.has_free_spot()
+    }
+
     /// Whether the task's time is over, after which nobody joins or moves up.
     pub fn has_ended(&self, now: NaiveDateTime) -> bool {
         self.ends_at.is_some_and(|e| e < now)

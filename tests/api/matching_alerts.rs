@@ -233,12 +233,7 @@ async fn one_click_unsubscribe_needs_no_login_and_cannot_be_forged(backend: Back
     let token = unsubscribe_token(&instant.body, "Kaikki");
 
     // GET only shows what would stop (a link scanner stops nothing).
-    let page = app
-        .client
-        .get(app.url(&format!("/api/v1/unsubscribe?token={token}")))
-        .send()
-        .await
-        .unwrap();
+    let page = app.get(&format!("/api/v1/unsubscribe?token={token}")).await;
     assert_eq!(page.status(), 200);
     assert!(
         page.headers()["content-type"]
