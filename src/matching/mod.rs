@@ -15,6 +15,7 @@ pub mod ranking;
 pub mod recommend;
 pub mod routes;
 pub mod saved_searches;
+pub mod scan;
 pub mod similar;
 pub mod unsubscribe;
 pub mod volunteer;

@@ -1,9 +1,8 @@
-//! The recommendation ranking as arithmetic on fast fields: [`Wanted`] is the volunteer's
-//! profile turned into the same numbers the index keeps per task (a category mask, place
-//! numbers, [`match_bits`]), and [`TopMatches`] scores each candidate from those columns
-//! and keeps the best `k`, counting as it goes. Reading a handful of numbers per task is
-//! far cheaper than a boolean query with a clause per signal, which is what made
-//! recommendations slow (docs/benchmarks.md).
+//! The recommendation ranking: [`Wanted`] is the volunteer's profile turned into the same
+//! numbers the index keeps per task (a category mask, place numbers, [`match_bits`]), and
+//! its score of a task is the sum of the weights of the signals the task meets
+//! (`crate::matching::weights`). [`Kept`] keeps the best `k` as tasks are scored
+//! (`crate::matching::scan` scores them).
 //!
 //! The order is the score (highest first), then the sooner start, then the task's
 //! tie-break number: total and deterministic.
@@ -12,14 +11,13 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use chrono::{Duration, NaiveDateTime};
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::DocAddress;
 
 use crate::accounts::model::age_on;
 use crate::matching::volunteer::Volunteer;
 use crate::matching::weights as w;
 use crate::search::documents::{Categories, code_number, micros};
+use crate::search::match_columns::{NO_AGE_LIMIT, Row, place_of, row_flags};
 use crate::search::schema::match_bits;
 
 /// Availability that is not a time: matched against the remote flag instead.
@@ -34,66 +32,148 @@ pub fn remote_weight(v: &Volunteer) -> f32 {
     }
 }
 
+/// A weight in half points. Every weight is whole or a half (`weights`), so a score in
+/// half points is an exact integer, and adding one needs no branch.
+const fn halves(points: f32) -> u32 {
+    (points * 2.0) as u32
+}
+
+/// The weights that are the same for every volunteer, in half points: constants, so that
+/// multiplying by one is a shift.
+const INTEREST: u32 = halves(w::INTEREST);
+const LIKED_BEFORE: u32 = halves(w::LIKED_BEFORE);
+const MUNICIPALITY: u32 = halves(w::MUNICIPALITY);
+const REGION: u32 = halves(w::REGION);
+const LANGUAGE: u32 = halves(w::LANGUAGE);
+const STARTING_SOON: u32 = halves(w::STARTING_SOON);
+
+/// How many bits `x` has set. Tasks have a few categories, so two cheap tests cover
+/// nearly every task, and the full count is left for the rare task that shares three or
+/// more with the volunteer (the portable `count_ones` is a dozen instructions where the
+/// CPU's own is not assumed).
+#[inline]
+fn shared(x: u64) -> u32 {
+    let rest = x & x.wrapping_sub(1);
+    if rest & rest.wrapping_sub(1) != 0 {
+        return x.count_ones();
+    }
+    u32::from(x != 0) + u32::from(rest != 0)
+}
+
 /// The volunteer's side of the score, as the numbers the index keeps.
 #[derive(Debug, Clone)]
 pub struct Wanted {
     interests: u64,
     liked: u64,
-    municipality_no: u64,
-    region_no: u64,
-    remote: f32,
-    slots: u64,
-    language: u64,
-    beginner: bool,
-    support: bool,
+    /// Place numbers as a [`Row`] keeps them (0 for none).
+    municipality_no: u16,
+    region_no: u8,
+    /// The volunteer's language as a bit of [`Row::traits`].
+    language: u32,
+    /// What each combination of a row's flags (remote, beginner-friendly, supported,
+    /// availability slots) adds, in half points: one lookup instead of a test per flag.
+    flag_points: [u32; row_flags::COMBINATIONS],
     /// Starts in `[from, to]` count as soon (microseconds).
     soon: (i64, i64),
     /// The ages a task must admit: `(age, age)`, or `(0, i32::MAX)` without a birth date
     /// (only tasks without limits).
     ages: (i64, i64),
+    /// The same as bytes, for a row's limits: its minimum at most the first, its maximum
+    /// at least the second (255, none, without a birth date).
+    age_bytes: (u8, u8),
 }
 
 impl Wanted {
     /// The volunteer's profile at `now`, in the index's numbers.
     pub fn of(v: &Volunteer, categories: &Categories, now: NaiveDateTime) -> Self {
         let mask = |list: &[String]| list.iter().fold(0, |m, c| m | categories.bit(c));
-        let ages = match v.birth_date {
+        let (ages, age_bytes) = match v.birth_date {
             Some(born) => {
                 let age = i64::from(age_on(born, now.date()));
-                (age, age)
+                let byte = age.clamp(0, 254) as u8;
+                ((age, age), (byte, byte))
             }
-            None => (0, i64::from(i32::MAX)),
+            None => ((0, i64::from(i32::MAX)), (0, NO_AGE_LIMIT)),
         };
+        let slots = v
+            .availability
+            .iter()
+            .fold(0, |m, s| m | match_bits::slot(s));
+        // A row of this volunteer's own slots and language, and their place, to read them
+        // as the rows keep them.
+        let own = Row::new(0, slots | match_bits::language(&v.language), 0, i64::MAX);
+        let (municipality_no, region_no) = place_of(
+            code_number(v.municipality.as_deref()),
+            code_number(v.region.as_deref()),
+        );
+        let only_if = |wanted: bool, points: f32| if wanted { halves(points) } else { 0 };
+        let mut flag_points = [0; row_flags::COMBINATIONS];
+        for (flags, points) in flag_points.iter_mut().enumerate() {
+            let flags = flags as u32;
+            let has = |flag: u8| flags & u32::from(flag) != 0;
+            *points = only_if(has(row_flags::REMOTE), remote_weight(v))
+                + only_if(
+                    has(row_flags::BEGINNER_FRIENDLY) && v.completed == 0,
+                    w::BEGINNER_FRIENDLY,
+                )
+                + only_if(has(row_flags::SUPPORTED) && v.wants_support, w::SUPPORTED)
+                + only_if(has(own.flags() as u8 & row_flags::SLOTS), w::AVAILABILITY);
+        }
         Self {
             interests: mask(&v.interests),
             liked: mask(&v.liked),
-            municipality_no: code_number(v.municipality.as_deref()),
-            region_no: code_number(v.region.as_deref()),
-            remote: remote_weight(v),
-            slots: v
-                .availability
-                .iter()
-                .fold(0, |m, s| m | match_bits::slot(s)),
-            language: match_bits::language(&v.language),
-            beginner: v.completed == 0,
-            support: v.wants_support,
+            municipality_no,
+            region_no,
+            language: own.traits & !(row_flags::COMBINATIONS as u32 - 1),
+            flag_points,
             soon: (micros(now), micros(now + Duration::days(w::SOON_DAYS))),
             ages,
+            age_bytes,
         }
     }
 
-    /// The ages part, as a cache key: tasks admitted depend on nothing else.
-    pub fn age_key(&self) -> String {
-        format!("ages={}-{}", self.ages.0, self.ages.1)
-    }
-
     /// Whether a task with these age limits admits the volunteer.
-    fn admits(&self, min_age: i64, max_age: i64) -> bool {
+    pub fn admits(&self, min_age: i64, max_age: i64) -> bool {
         min_age <= self.ages.0 && max_age >= self.ages.1
     }
 
-    /// The score of a task from its columns (README, "Matching").
-    fn score(
+    /// Whether tasks with these limits, as a row keeps them, admit the volunteer:
+    /// [`Wanted::admits`] on bytes.
+    pub fn admits_bytes(&self, min_age: u8, max_age: u8) -> bool {
+        min_age <= self.age_bytes.0 && max_age >= self.age_bytes.1
+    }
+
+    /// What a task in this place scores for it, in half points: the municipality, or
+    /// elsewhere in the region.
+    pub fn place_halves(&self, municipality: u16, region: u8) -> u32 {
+        if self.municipality_no != 0 && municipality == self.municipality_no {
+            MUNICIPALITY
+        } else if self.region_no != 0 && region == self.region_no {
+            REGION
+        } else {
+            0
+        }
+    }
+
+    /// The score of the task of `row` but its place, in half points (README,
+    /// "Matching"). Without branches but one that is the same for every task: a scan
+    /// scores every task, and on tasks in no particular order a branch per signal is
+    /// mostly mispredicted.
+    #[inline]
+    pub fn halves(&self, row: &Row) -> u32 {
+        let soon = (row.starts >= self.soon.0) & (row.starts <= self.soon.1);
+        let mut score = INTEREST * shared(row.categories & self.interests)
+            + self.flag_points[row.flags()]
+            + LANGUAGE * u32::from(row.traits & self.language != 0)
+            + STARTING_SOON * u32::from(soon);
+        if self.liked != 0 {
+            score += LIKED_BEFORE * shared(row.categories & self.liked);
+        }
+        score
+    }
+
+    /// The score of a task from its column values, in points.
+    pub fn score(
         &self,
         categories: u64,
         municipality: u64,
@@ -101,57 +181,9 @@ impl Wanted {
         bits: u64,
         starts: i64,
     ) -> f32 {
-        let mut score = w::INTEREST * (categories & self.interests).count_ones() as f32
-            + w::LIKED_BEFORE * (categories & self.liked).count_ones() as f32;
-        if self.municipality_no != 0 && municipality == self.municipality_no {
-            score += w::MUNICIPALITY;
-        } else if self.region_no != 0 && region == self.region_no {
-            score += w::REGION;
-        }
-        let has = |bit: u64| bits & bit != 0;
-        if has(match_bits::REMOTE) {
-            score += self.remote;
-        }
-        if has(self.slots) {
-            score += w::AVAILABILITY;
-        }
-        if has(self.language) {
-            score += w::LANGUAGE;
-        }
-        if self.beginner && has(match_bits::BEGINNER_FRIENDLY) {
-            score += w::BEGINNER_FRIENDLY;
-        }
-        if self.support && has(match_bits::SUPPORTED) {
-            score += w::SUPPORTED;
-        }
-        if starts >= self.soon.0 && starts <= self.soon.1 {
-            score += w::STARTING_SOON;
-        }
-        score
-    }
-
-    /// Whether any signal is strong: an interest, a liked category or a place. A task
-    /// meeting none of them scores at most [`Wanted::weak_ceiling`].
-    pub fn has_strong(&self) -> bool {
-        self.interests | self.liked != 0 || self.region_no != 0 || self.municipality_no != 0
-    }
-
-    /// The most a task meeting no strong signal can score.
-    pub fn weak_ceiling(&self) -> f32 {
-        let mut most = self.remote + w::STARTING_SOON;
-        if self.slots != 0 {
-            most += w::AVAILABILITY;
-        }
-        if self.language != 0 {
-            most += w::LANGUAGE;
-        }
-        if self.beginner {
-            most += w::BEGINNER_FRIENDLY;
-        }
-        if self.support {
-            most += w::SUPPORTED;
-        }
-        most
+        let (municipality, region) = place_of(municipality, region);
+        let row = Row::new(0, bits, categories, starts);
+        (self.place_halves(municipality, region) + self.halves(&row)) as f32 / 2.0
     }
 }
 
@@ -195,194 +227,60 @@ impl Ord for Worst {
     }
 }
 
-/// What [`TopMatches`] found: the best `k`, best first, and how many matched in all.
-#[derive(Debug, Default)]
-pub struct Found {
-    pub top: Vec<Scored>,
-    pub total: usize,
+/// The best `k` tasks scored so far.
+#[derive(Default)]
+pub struct Kept {
+    heap: BinaryHeap<Worst>,
+    k: usize,
 }
 
-/// Scores every matching task that can be joined and that the volunteer's age admits, and
-/// keeps the best `k`; `k = 0` only counts.
-pub struct TopMatches<'a> {
-    pub wanted: &'a Wanted,
-    pub k: usize,
-}
-
-impl Collector for TopMatches<'_> {
-    type Fruit = Found;
-    type Child = SegmentTop;
-
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentTop> {
-        let fast = reader.fast_fields();
-        Ok(SegmentTop {
-            wanted: self.wanted.clone(),
-            k: self.k,
-            segment,
-            min_age: fast.i64("min_age")?,
-            max_age: fast.i64("max_age")?,
-            categories: fast.u64("category_mask")?,
-            municipality: fast.u64("municipality_no")?,
-            region: fast.u64("region_no")?,
-            bits: fast.u64("match_bits")?,
-            starts: fast.i64("starts_sort")?,
-            tiebreak: fast.u64("tiebreak")?,
+impl Kept {
+    /// Keeps up to `k`.
+    pub fn new(k: usize) -> Self {
+        Self {
             heap: BinaryHeap::new(),
-            total: 0,
-            ints: Vec::new(),
-            ints2: Vec::new(),
-            u64s: Vec::new(),
-            u64s2: Vec::new(),
-            u64s3: Vec::new(),
-            admitted: Vec::new(),
-            admitted_bits: Vec::new(),
+            k,
+        }
+    }
+
+    /// Whether a task of this score and start could still enter: the cheap test before
+    /// its tie-break is read.
+    pub fn may_enter(&self, score: f32, starts: i64) -> bool {
+        if self.heap.len() < self.k {
+            return true;
+        }
+        self.heap.peek().is_some_and(|worst| {
+            score > worst.0.score || (score == worst.0.score && starts <= worst.0.starts)
         })
     }
 
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Found>) -> tantivy::Result<Found> {
-        let mut all: Vec<Scored> = Vec::new();
-        let mut total = 0;
-        for fruit in fruits {
-            total += fruit.total;
-            all.extend(fruit.top);
-        }
-        all.sort_by(Scored::better);
-        all.truncate(self.k);
-        Ok(Found { top: all, total })
-    }
-}
-
-/// One segment's part of [`TopMatches`].
-pub struct SegmentTop {
-    wanted: Wanted,
-    k: usize,
-    segment: SegmentOrdinal,
-    min_age: Column<i64>,
-    max_age: Column<i64>,
-    categories: Column<u64>,
-    municipality: Column<u64>,
-    region: Column<u64>,
-    bits: Column<u64>,
-    starts: Column<i64>,
-    tiebreak: Column<u64>,
-    heap: BinaryHeap<Worst>,
-    total: usize,
-    // Buffers for the block's column values, kept between blocks.
-    ints: Vec<Option<i64>>,
-    ints2: Vec<Option<i64>>,
-    u64s: Vec<Option<u64>>,
-    u64s2: Vec<Option<u64>>,
-    u64s3: Vec<Option<u64>>,
-    admitted: Vec<DocId>,
-    admitted_bits: Vec<u64>,
-}
-
-impl SegmentTop {
-    fn take(&mut self, docs: &[DocId]) {
-        // Each column is read for the whole block at once (tantivy unpacks them in runs),
-        // joinability and age first: what they drop is never read further.
-        self.u64s.resize(docs.len(), None);
-        self.bits.first_vals(docs, &mut self.u64s);
-        self.admitted.clear();
-        self.admitted_bits.clear();
-        for (doc, bits) in docs.iter().zip(&self.u64s) {
-            let bits = bits.unwrap_or(0);
-            if bits & match_bits::JOINABLE != 0 {
-                self.admitted.push(*doc);
-                self.admitted_bits.push(bits);
-            }
-        }
-        let n = self.admitted.len();
-        self.ints.resize(n, None);
-        self.ints2.resize(n, None);
-        self.min_age.first_vals(&self.admitted, &mut self.ints);
-        self.max_age.first_vals(&self.admitted, &mut self.ints2);
-        let mut kept = 0;
-        for i in 0..n {
-            let (low, high) = (self.ints[i], self.ints2[i]);
-            if self
-                .wanted
-                .admits(low.unwrap_or(0), high.unwrap_or(i64::from(i32::MAX)))
-            {
-                self.admitted[kept] = self.admitted[i];
-                self.admitted_bits[kept] = self.admitted_bits[i];
-                kept += 1;
-            }
-        }
-        self.admitted.truncate(kept);
-        self.admitted_bits.truncate(kept);
-        self.total += kept;
-        if self.k == 0 || kept == 0 {
-            return;
-        }
-        let docs = &self.admitted;
-        self.u64s.resize(kept, None);
-        self.u64s2.resize(kept, None);
-        self.u64s3.resize(kept, None);
-        self.ints.resize(kept, None);
-        self.categories.first_vals(docs, &mut self.u64s);
-        self.municipality.first_vals(docs, &mut self.u64s2);
-        self.region.first_vals(docs, &mut self.u64s3);
-        self.starts.first_vals(docs, &mut self.ints);
-        for (i, &doc) in docs.iter().enumerate() {
-            let starts = self.ints[i].unwrap_or(i64::MAX);
-            let score = self.wanted.score(
-                self.u64s[i].unwrap_or(0),
-                self.u64s2[i].unwrap_or(0),
-                self.u64s3[i].unwrap_or(0),
-                self.admitted_bits[i],
-                starts,
-            );
-            // Cheap rejection before the tie-break is read: below the worst kept.
-            if self.heap.len() == self.k
-                && let Some(worst) = self.heap.peek()
-                && (score < worst.0.score || (score == worst.0.score && starts > worst.0.starts))
-            {
-                continue;
-            }
-            let hit = Scored {
-                score,
-                starts,
-                tiebreak: self.tiebreak.first(doc).unwrap_or(0),
-                address: DocAddress::new(self.segment, doc),
-            };
-            if self.heap.len() < self.k {
-                self.heap.push(Worst(hit));
-            } else if let Some(mut worst) = self.heap.peek_mut()
-                && hit.better(&worst.0) == Ordering::Less
-            {
-                *worst = Worst(hit);
-            }
+    /// Keeps `hit` if it is among the best `k` so far.
+    pub fn offer(&mut self, hit: Scored) {
+        if self.heap.len() < self.k {
+            self.heap.push(Worst(hit));
+        } else if let Some(mut worst) = self.heap.peek_mut()
+            && hit.better(&worst.0) == Ordering::Less
+        {
+            *worst = Worst(hit);
         }
     }
-}
 
-impl SegmentCollector for SegmentTop {
-    type Fruit = Found;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        self.take(&[doc]);
+    /// The worst kept task's score in half points and its start, once `k` are kept: a
+    /// task must score more, or as much and start no later, to enter.
+    pub fn floor(&self) -> Option<(u32, i64)> {
+        if self.heap.len() < self.k {
+            return None;
+        }
+        self.heap
+            .peek()
+            .map(|worst| (halves(worst.0.score), worst.0.starts))
     }
 
-    fn collect_block(&mut self, docs: &[DocId]) {
-        self.take(docs);
-    }
-
-    fn harvest(self) -> Found {
+    /// The kept tasks, best first.
+    pub fn into_sorted(self) -> Vec<Scored> {
         let mut top: Vec<Scored> = self.heap.into_iter().map(|w| w.0).collect();
         top.sort_by(Scored::better);
-        Found {
-            top,
-            total: self.total,
-        }
+        top
     }
 }
 
@@ -416,7 +314,23 @@ mod tests {
     }
 
     #[test]
-    fn no_task_without_a_strong_signal_beats_the_weak_ceiling() {
+    fn shared_counts_every_bit() {
+        for x in [
+            0u64,
+            1,
+            0b10,
+            0b11,
+            0b1011,
+            1 << 63,
+            u64::MAX,
+            0x8000_0000_0000_0001,
+        ] {
+            assert_eq!(shared(x), x.count_ones(), "{x:#b}");
+        }
+    }
+
+    #[test]
+    fn a_score_is_the_sum_of_the_signals_weights() {
         let categories = Categories(vec!["animals".into(), "environment".into()]);
         let v = Volunteer {
             language: "fi".into(),
@@ -429,18 +343,21 @@ mod tests {
         };
         let now = chrono::Utc::now().naive_utc();
         let wanted = Wanted::of(&v, &categories, now);
-        assert!(wanted.has_strong());
         let every_weak = match_bits::REMOTE
             | match_bits::BEGINNER_FRIENDLY
             | match_bits::SUPPORTED
             | match_bits::slot("weekends")
             | match_bits::language("fi");
-        let best_weak = wanted.score(0b01, 0, 0, every_weak, micros(now));
-        assert_eq!(best_weak, wanted.weak_ceiling());
-        // Interest (3) + municipality (4) on top of the same.
+        // Remote for a remote-only volunteer (4), weekends (2), Finnish (1), beginner (2),
+        // support (2), starting soon (1).
+        let weak = wanted.score(0b01, 0, 0, every_weak, micros(now));
+        assert_eq!(weak, 12.0);
+        // Interest (3) + municipality (4) on top of the same; the region does not add.
         assert_eq!(
             wanted.score(0b11, 406, 10, every_weak, micros(now)),
-            best_weak + 7.0
+            weak + 7.0
         );
+        // Elsewhere in the region: 2.
+        assert_eq!(wanted.score(0b10, 408, 10, 0, i64::MAX), 3.0 + 2.0);
     }
 }

@@ -13,7 +13,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query};
+use tantivy::query::{ConstScoreQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
@@ -21,13 +21,12 @@ use crate::api::paging::paging;
 use crate::db::DbConnection;
 use crate::db::schema::tasks;
 use crate::error::AppError;
-use crate::matching::ranking::{REMOTE_ONLY, Scored, TopMatches, Wanted, remote_weight};
+use crate::matching::ranking::{REMOTE_ONLY, Scored, Wanted, remote_weight};
+use crate::matching::scan;
 use crate::matching::volunteer::Volunteer;
 use crate::matching::weights as w;
-use crate::search::count_cache::{Measured, reader_key};
 use crate::search::index::{Kind, SearchIndex, search_error};
 use crate::search::schema::TaskFields;
-use crate::search::text::term;
 use crate::signups::join::age_refusal;
 use crate::tasks::model::{Task, TaskView};
 use crate::tasks::search::hydrate;
@@ -121,83 +120,8 @@ pub(crate) fn signal(query: Box<dyn Query>, weight: f32) -> (Occur, Box<dyn Quer
     (Occur::Should, Box::new(ConstScoreQuery::new(query, weight)))
 }
 
-/// The tasks `v` has not taken (joinability and age are checked by the collector); with
-/// `strong`, only those meeting a strong signal (an interest, a liked category, the region
-/// or the municipality).
-fn candidates(v: &Volunteer, f: &TaskFields, strong: bool) -> Box<dyn Query> {
-    // Joinability and age are read by the collector, from fast fields.
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for id in &v.taken {
-        clauses.push((Occur::MustNot, term(f.id, id)));
-    }
-    if !strong {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
-    } else {
-        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for category in v.interests.iter().chain(&v.liked) {
-            any.push((Occur::Should, term(f.category, category)));
-        }
-        if let Some(region) = &v.region {
-            any.push((Occur::Should, term(f.region, region)));
-        }
-        if let Some(code) = &v.municipality {
-            any.push((Occur::Should, term(f.municipality, code)));
-        }
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-    }
-    Box::new(BooleanQuery::new(clauses))
-}
-
-/// How many listed tasks `v` could join: every joinable task their age admits (counted
-/// once per index state and age, in the index's count cache), less those they took.
-fn total(
-    index: &SearchIndex,
-    searcher: &Searcher,
-    f: &TaskFields,
-    v: &Volunteer,
-    wanted: &Wanted,
-) -> Result<usize, AppError> {
-    let readers = [reader_key(searcher)];
-    let key = format!("recommend:{}", wanted.age_key());
-    let all = match index.counts().get(&readers, &key, false) {
-        Some(m) => m.total,
-        None => {
-            let counted = searcher
-                .search(&AllQuery, &TopMatches { wanted, k: 0 })
-                .map_err(search_error)?
-                .total;
-            let measured = Measured {
-                total: counted,
-                counts: None,
-                corrections: Vec::new(),
-                words: Vec::new(),
-            };
-            index.counts().put(&readers, key, measured);
-            counted
-        }
-    };
-    if v.taken.is_empty() {
-        return Ok(all);
-    }
-    let taken: Vec<(Occur, Box<dyn Query>)> = v
-        .taken
-        .iter()
-        .map(|id| (Occur::Should, term(f.id, id)))
-        .collect();
-    let query = BooleanQuery::new(taken);
-    let mine = searcher
-        .search(&query, &TopMatches { wanted, k: 0 })
-        .map_err(search_error)?
-        .total;
-    Ok(all.saturating_sub(mine))
-}
-
-/// The best `n` tasks for `v`, best first, and how many they could join in all.
-///
-/// When the volunteer has a strong signal, only the tasks meeting one are scored first: if
-/// the `n`-th best of them scores above what any other task can ([`Wanted::weak_ceiling`]),
-/// no other task can be in the top `n`, and the answer is exact. Otherwise (an empty
-/// profile, or a deep page) every joinable task is scored.
+/// The best `n` tasks for `v`, best first, and how many they could join in all: every
+/// joinable task their age admits is scored ([`crate::matching::scan`]).
 pub fn top(
     index: &SearchIndex,
     searcher: &Searcher,
@@ -206,23 +130,9 @@ pub fn top(
     wanted: &Wanted,
     n: usize,
 ) -> Result<(Vec<Scored>, usize), AppError> {
-    if wanted.has_strong() {
-        let found = searcher
-            .search(&*candidates(v, f, true), &TopMatches { wanted, k: n })
-            .map_err(search_error)?;
-        let decided = found.top.len() == n
-            && found
-                .top
-                .last()
-                .is_some_and(|last| last.score > wanted.weak_ceiling());
-        if decided {
-            return Ok((found.top, total(index, searcher, f, v, wanted)?));
-        }
-    }
-    let found = searcher
-        .search(&*candidates(v, f, false), &TopMatches { wanted, k: n })
+    let ranked = scan::rank(searcher, index.match_columns(), f, wanted, &v.taken, n)
         .map_err(search_error)?;
-    Ok((found.top, found.total))
+    Ok((ranked.top, ranked.total))
 }
 
 /// The ids of these hits.

@@ -15,14 +15,16 @@ use std::collections::{BTreeSet, HashSet};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering as AtomicOrdering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock, Weak};
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::RangeQuery;
 use tantivy::schema::Value;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term, Warmer,
+};
 
 use crate::associations::model::{Association, Service};
 use crate::changes::{self, Change, Entity};
@@ -31,6 +33,7 @@ use crate::error::AppError;
 use crate::search::count_cache::CountCache;
 use crate::search::documents::{self, Categories, Loaded, Part, Which};
 use crate::search::finnish;
+use crate::search::match_columns::MatchColumns;
 use crate::search::organisations::{self, AssociationFields, ServiceFields};
 use crate::search::schema::{TaskFields, VERSION};
 
@@ -134,22 +137,25 @@ struct Segmented {
 }
 
 impl Segmented {
-    fn open(dir: &Path) -> Result<Self, AppError> {
+    /// Opens the index in `dir`; `warmer` (if any) sees each new searcher before it is
+    /// used.
+    fn open(dir: &Path, warmer: Option<Weak<dyn Warmer>>) -> Result<Self, AppError> {
         let index = Index::open_in_dir(dir).map_err(search_error)?;
-        Self::with(index)
+        Self::with(index, warmer)
     }
 
     fn create(dir: &Path, kind: Kind) -> Result<Self, AppError> {
         std::fs::create_dir_all(dir).map_err(search_error)?;
         let index = Index::create_in_dir(dir, kind.schema()).map_err(search_error)?;
-        Self::with(index)
+        Self::with(index, None)
     }
 
-    fn with(index: Index) -> Result<Self, AppError> {
+    fn with(index: Index, warmer: Option<Weak<dyn Warmer>>) -> Result<Self, AppError> {
         register_analyzers(&index);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .warmers(warmer.into_iter().collect())
             .try_into()
             .map_err(search_error)?;
         Ok(Self { index, reader })
@@ -181,6 +187,10 @@ struct Generation {
     committed: AtomicI64,
     /// Replaced by a rebuilt generation: its folder is removed once nothing uses it.
     retired: AtomicBool,
+    /// The earliest `closes_at` among the listed tasks of one searcher (its generation
+    /// id, microseconds): until then nothing is due to leave the listing, and a catch-up
+    /// need not look (every search makes one).
+    earliest_close: Mutex<Option<(u64, i64)>>,
     dir: PathBuf,
 }
 
@@ -215,11 +225,18 @@ impl Follower {
 }
 
 impl Generation {
-    fn open(root: &Path, name: &str) -> Result<Self, AppError> {
+    /// Opens the generation `name`; the listed tasks' reader keeps `columns` current.
+    fn open(root: &Path, name: &str, columns: &Arc<MatchColumns>) -> Result<Self, AppError> {
         let dir = root.join(name);
         let parts = Kind::ALL
             .iter()
-            .map(|k| Segmented::open(&dir.join(k.folder())))
+            .map(|k| {
+                let warmer = (*k == Kind::Listed).then(|| {
+                    let weak: Weak<MatchColumns> = Arc::downgrade(columns);
+                    weak as Weak<dyn Warmer>
+                });
+                Segmented::open(&dir.join(k.folder()), warmer)
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let mut position = i64::MAX;
         for part in &parts {
@@ -232,6 +249,7 @@ impl Generation {
             follow: Mutex::new(None),
             committed: AtomicI64::new(position),
             retired: AtomicBool::new(false),
+            earliest_close: Mutex::new(None),
             dir,
         })
     }
@@ -279,6 +297,8 @@ pub struct SearchIndex {
     slots: Arc<tokio::sync::Semaphore>,
     /// Counts of recent task queries, for as long as the index is unchanged.
     counts: CountCache,
+    /// The listed tasks' columns that recommendations score on, per segment.
+    columns: Arc<MatchColumns>,
 }
 
 /// How a change to the index went, for logs and `/readyz`.
@@ -298,8 +318,9 @@ impl SearchIndex {
     ) -> Result<Self, AppError> {
         let root = search_dir.join(format!("index-v{VERSION}"));
         let categories = Categories::load(conn)?;
+        let columns = Arc::new(MatchColumns::default());
         let usable = read_current(&root).and_then(|name| {
-            let generation = Generation::open(&root, &name).ok()?;
+            let generation = Generation::open(&root, &name, &columns).ok()?;
             let payload = generation.part(Kind::Listed).payload().ok()?;
             (payload.categories == categories.0).then_some(generation)
         });
@@ -308,7 +329,7 @@ impl SearchIndex {
             None => {
                 tracing::info!(dir = %root.display(), "building the search index");
                 let name = build(&root, conn, now, &categories, |_| {})?;
-                Generation::open(&root, &name)?
+                Generation::open(&root, &name, &columns)?
             }
         };
         remove_older_generations(&root, &generation.name);
@@ -323,6 +344,7 @@ impl SearchIndex {
             current: RwLock::new(Arc::new(generation)),
             slots: Arc::new(tokio::sync::Semaphore::new(cores)),
             counts: CountCache::new(true),
+            columns,
         })
     }
 
@@ -344,6 +366,11 @@ impl SearchIndex {
     /// The counts of recent task queries.
     pub fn counts(&self) -> &CountCache {
         &self.counts
+    }
+
+    /// The listed tasks' columns, per segment, for recommendations.
+    pub fn match_columns(&self) -> &MatchColumns {
+        &self.columns
     }
 
     /// The categories in the order of their facet bits.
@@ -485,7 +512,7 @@ impl SearchIndex {
         if name == current.name {
             return Ok(());
         }
-        let fresh = Generation::open(&self.root, &name)?;
+        let fresh = Generation::open(&self.root, &name, &self.columns)?;
         let mut slot = self.current.write().map_err(search_error)?;
         if slot.name == current.name {
             tracing::info!(generation = %name, "switching to the rebuilt search index");
@@ -501,6 +528,15 @@ impl SearchIndex {
 /// Listed tasks whose deadline or end is before `now`.
 fn expired(generation: &Generation, now: NaiveDateTime) -> Result<Vec<String>, AppError> {
     let searcher = generation.part(Kind::Listed).reader.searcher();
+    let searcher_id = searcher.generation().generation_id();
+    let now_micros = documents::micros(now);
+    if let Ok(cached) = generation.earliest_close.lock()
+        && let Some((id, earliest)) = *cached
+        && id == searcher_id
+        && earliest >= now_micros
+    {
+        return Ok(Vec::new());
+    }
     let f = generation.fields.tasks;
     let query = RangeQuery::new(
         Bound::Unbounded,
@@ -516,7 +552,42 @@ fn expired(generation: &Generation, now: NaiveDateTime) -> Result<Vec<String>, A
             ids.push(id.to_owned());
         }
     }
+    if ids.is_empty() {
+        let earliest = earliest_close(&searcher)?;
+        if let Ok(mut cached) = generation.earliest_close.lock() {
+            *cached = Some((searcher_id, earliest));
+        }
+    }
     Ok(ids)
+}
+
+/// The earliest `closes_at` among the tasks `searcher` holds (`i64::MAX` for none).
+fn earliest_close(searcher: &Searcher) -> Result<i64, AppError> {
+    const CHUNK: u32 = 4096;
+    let mut earliest = i64::MAX;
+    let mut docs: Vec<u32> = Vec::with_capacity(CHUNK as usize);
+    let mut values: Vec<Option<i64>> = Vec::with_capacity(CHUNK as usize);
+    for reader in searcher.segment_readers() {
+        let column = reader
+            .fast_fields()
+            .i64("closes_at")
+            .map_err(search_error)?;
+        if column.min_value() >= earliest {
+            continue;
+        }
+        let mut start = 0;
+        while start < reader.max_doc() {
+            let end = reader.max_doc().min(start + CHUNK);
+            docs.clear();
+            docs.extend((start..end).filter(|d| !reader.is_deleted(*d)));
+            values.clear();
+            values.resize(docs.len(), None);
+            column.first_vals(&docs, &mut values);
+            earliest = values.iter().flatten().fold(earliest, |e, v| e.min(*v));
+            start = end;
+        }
+    }
+    Ok(earliest)
 }
 
 /// Re-reads what the changes name and replaces their documents.
@@ -753,6 +824,7 @@ fn build(
         follow: Mutex::new(None),
         committed: AtomicI64::new(position),
         retired: AtomicBool::new(false),
+        earliest_close: Mutex::new(None),
         dir: dir.clone(),
     };
     let mut before: Option<String> = None;

@@ -14,6 +14,7 @@ pub mod facets;
 pub mod finnish;
 pub mod follower;
 pub mod index;
+pub mod match_columns;
 pub mod order;
 pub mod organisations;
 pub mod ranking;
