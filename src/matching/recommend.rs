@@ -11,7 +11,6 @@
 //! is their sum.
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::prelude::*;
 use serde::Serialize;
 use tantivy::query::{ConstScoreQuery, Occur, Query};
 use tantivy::schema::Value;
@@ -19,7 +18,6 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::api::paging::paging;
 use crate::db::DbConnection;
-use crate::db::schema::tasks;
 use crate::error::AppError;
 use crate::matching::ranking::{REMOTE_ONLY, Scored, Wanted, remote_weight};
 use crate::matching::scan;
@@ -28,7 +26,7 @@ use crate::matching::weights as w;
 use crate::search::index::{Kind, SearchIndex, search_error};
 use crate::search::schema::TaskFields;
 use crate::signups::join::age_refusal;
-use crate::tasks::model::{Task, TaskView};
+use crate::tasks::model::TaskView;
 use crate::tasks::search::hydrate;
 use crate::tasks::slots;
 
@@ -209,29 +207,16 @@ pub fn reasons(v: &Volunteer, task: &TaskView, now: NaiveDateTime) -> Vec<Reason
     out
 }
 
-/// The tasks of `views` that `v` can still join by the sign-up rules' exact age rule.
-fn joinable(
-    conn: &mut DbConnection,
-    v: &Volunteer,
-    views: Vec<TaskView>,
-    now: NaiveDateTime,
-) -> Result<Vec<TaskView>, AppError> {
+/// The tasks of `views` that `v` can still join by the sign-up rules' exact age rule (age
+/// on the start date), read from the page already loaded.
+fn joinable(v: &Volunteer, views: Vec<TaskView>, now: NaiveDateTime) -> Vec<TaskView> {
     let Some(born) = v.birth_date else {
-        return Ok(views);
+        return views;
     };
-    let ids: Vec<&str> = views.iter().map(|t| t.id.as_str()).collect();
-    let rows: Vec<Task> = tasks::table
-        .filter(tasks::id.eq_any(&ids))
-        .select(Task::as_select())
-        .load(conn)?;
-    Ok(views
+    views
         .into_iter()
-        .filter(|view| {
-            rows.iter()
-                .find(|t| t.id == view.id)
-                .is_some_and(|t| age_refusal(t, born, now).is_none())
-        })
-        .collect())
+        .filter(|view| age_refusal(&view.fields, born, now).is_none())
+        .collect()
 }
 
 /// One page of recommendations for `user_id`.
@@ -260,7 +245,7 @@ pub fn recommend(
     let hits: Vec<DocAddress> = best.iter().skip(offset).map(|hit| hit.address).collect();
     let ids = ids_of(&searcher, &f, &hits)?;
     let views = hydrate(conn, &ids, false, now)?;
-    let views = joinable(conn, &volunteer, views, now)?;
+    let views = joinable(&volunteer, views, now);
     let items = views
         .into_iter()
         .map(|task| {

@@ -17,6 +17,7 @@ use crate::signups::model::{self, Signup};
 use crate::signups::notify;
 use crate::signups::status::SignupStatus;
 use crate::signups::transitions::{entered, needs_review};
+use crate::tasks::draft::Draft;
 use crate::tasks::lifecycle;
 use crate::tasks::model::{self as tasks_model, Task};
 use crate::tasks::status::TaskStatus;
@@ -147,7 +148,7 @@ pub fn check(
 /// Whether a volunteer born on `birth_date` is too young or too old for the task at `now`:
 /// the one age rule, used by signing up and by the check of a task's edit
 /// ([`crate::signups::age_limits`]).
-pub fn age_refusal(task: &Task, birth_date: NaiveDate, now: NaiveDateTime) -> Option<Refusal> {
+pub fn age_refusal(task: &Draft, birth_date: NaiveDate, now: NaiveDateTime) -> Option<Refusal> {
     let age = age_on(birth_date, age_day(task, now));
     if task.min_age.is_some_and(|min| age < min) {
         Some(Refusal::TooYoung)
@@ -160,7 +161,7 @@ pub fn age_refusal(task: &Task, birth_date: NaiveDate, now: NaiveDateTime) -> Op
 
 /// The day a volunteer's age is taken on: the start date, or today for ongoing tasks
 /// (DESIGN.md) and for tasks without a start.
-fn age_day(task: &Task, now: NaiveDateTime) -> NaiveDate {
+fn age_day(task: &Draft, now: NaiveDateTime) -> NaiveDate {
     task.starts_at
         .filter(|_| task.schedule_type != "ongoing")
         .map_or(now.date(), |s| s.date())
