@@ -394,12 +394,18 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn the_scan_finds_what_scoring_every_task_by_hand_finds() {
+    /// An empty index of task documents in memory, its fields and the test categories.
+    fn empty_index() -> (Index, TaskFields, Categories) {
         let (schema, f) = TaskFields::schema();
-        let categories = Categories(SLUGS.iter().map(|s| s.to_string()).collect());
         let index = Index::create_in_ram(schema);
         crate::search::index::register_analyzers(&index);
+        let categories = Categories(SLUGS.iter().map(|s| s.to_string()).collect());
+        (index, f, categories)
+    }
+
+    #[test]
+    fn the_scan_finds_what_scoring_every_task_by_hand_finds() {
+        let (index, f, categories) = empty_index();
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 20_000_000).unwrap();
         let mut rng = StdRng::seed_from_u64(13);
         let n = 3_000;
@@ -476,10 +482,7 @@ mod tests {
     #[test]
     fn the_columns_of_a_segment_no_searcher_holds_are_dropped() {
         use tantivy::Warmer;
-        let (schema, f) = TaskFields::schema();
-        let categories = Categories(SLUGS.iter().map(|s| s.to_string()).collect());
-        let index = Index::create_in_ram(schema);
-        crate::search::index::register_analyzers(&index);
+        let (index, f, categories) = empty_index();
         let columns = std::sync::Arc::new(MatchColumns::default());
         let weak = std::sync::Arc::downgrade(&columns);
         let reader = index
