@@ -4,12 +4,26 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::accounts::profile;
 use crate::db::DbConnection;
-use crate::db::schema::{municipalities, signups, task_categories};
+use crate::db::schema::{
+    municipalities, signups, task_categories, user_availability, user_interests, users,
+};
 use crate::error::AppError;
+use crate::i18n::Language;
 use crate::matching::weights::LIKED_RATING;
 use crate::signups::status::SignupStatus;
+
+/// The account's columns matching reads (birth date, municipality, its region, language,
+/// whether they asked for support), with one interest and one availability slot.
+type Row = (
+    Option<NaiveDate>,
+    Option<String>,
+    Option<String>,
+    String,
+    bool,
+    Option<String>,
+    Option<String>,
+);
 
 /// The volunteer's side of a match.
 #[derive(Debug, Clone, Default)]
@@ -33,16 +47,38 @@ pub struct Volunteer {
 impl Volunteer {
     /// Loads the volunteer `user_id`.
     pub fn load(conn: &mut DbConnection, user_id: &str) -> Result<Self, AppError> {
-        // The profile as its owner sees it: the one reading of interests and availability.
-        let user = profile::load(conn, user_id)?;
-        let region = match &user.municipality_code {
-            Some(code) => municipalities::table
-                .find(code)
-                .select(municipalities::region_code)
-                .first::<String>(conn)
-                .optional()?,
-            None => None,
-        };
+        // The account, its region, interests and availability in one reading: a
+        // recommendation is asked for on every visit, so its round trips count. The two
+        // lists multiply (at most 30 interests by 5 slots, so at most 150 narrow rows).
+        let rows: Vec<Row> = users::table
+            .left_join(municipalities::table)
+            .left_join(user_interests::table)
+            .left_join(user_availability::table)
+            .filter(users::id.eq(user_id))
+            .select((
+                users::birth_date,
+                users::municipality_code,
+                municipalities::region_code.nullable(),
+                users::language,
+                users::wants_support,
+                user_interests::category_slug.nullable(),
+                user_availability::slot.nullable(),
+            ))
+            .load(conn)?;
+        let (birth_date, municipality, region, language, wants_support, ..) =
+            rows.first().cloned().ok_or(AppError::NotFound)?;
+        let (mut interests, mut availability): (Vec<String>, Vec<String>) = rows
+            .into_iter()
+            .map(|(.., interest, slot)| (interest, slot))
+            .fold(Default::default(), |(mut i, mut a), (interest, slot)| {
+                i.extend(interest);
+                a.extend(slot);
+                (i, a)
+            });
+        for list in [&mut interests, &mut availability] {
+            list.sort();
+            list.dedup();
+        }
         let mut taken_statuses: Vec<&str> = SignupStatus::OPEN.iter().map(|s| s.as_str()).collect();
         taken_statuses.push(SignupStatus::Completed.as_str());
         let mine: Vec<(String, String, Option<i32>)> = signups::table
@@ -73,13 +109,13 @@ impl Volunteer {
         let mut taken: Vec<String> = mine.into_iter().map(|(id, ..)| id).collect();
         taken.dedup();
         Ok(Self {
-            birth_date: user.birth_date,
-            municipality: user.municipality_code,
+            birth_date,
+            municipality,
             region,
-            language: user.language.code().to_owned(),
-            interests: user.interests,
-            availability: user.availability,
-            wants_support: user.wants_support,
+            language: Language::from_code(&language).code().to_owned(),
+            interests,
+            availability,
+            wants_support,
             completed,
             liked,
             taken,
