@@ -31,8 +31,8 @@ use crate::jobs::runner::Runner;
 use crate::state::AppState;
 use crate::telemetry::{RequestSpan, log_request};
 use crate::{
-    accounts, admin, associations, health, jobs, matching, reference, referrals, search, signups,
-    tasks,
+    accounts, admin, associations, health, jobs, matching, privacy, reference, referrals, search,
+    signups, tasks,
 };
 
 /// A built, bound, not yet running application.
@@ -249,6 +249,7 @@ fn build_server(
                 signups::routes::configure(cfg);
                 referrals::routes::configure(cfg);
                 matching::routes::configure(cfg);
+                privacy::routes::configure(cfg);
                 reference::routes::configure(cfg);
             }))
     })

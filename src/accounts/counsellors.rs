@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::model::{self, check_email, check_municipality, normalize_email};
 use crate::api::paging::{Page, paging};
 use crate::api::text;
+use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
 use crate::db::schema::{counsellor_requests, users};
 use crate::db::stored::StoredEnum;
@@ -461,6 +462,21 @@ pub fn decide(
             format!("A request that is {} cannot be changed so.", row.status),
         ));
     }
+    let action = match &decision {
+        Decision::Approve => Action::CounsellorApproved,
+        Decision::Reject { .. } => Action::CounsellorRejected,
+        Decision::Revoke { .. } => Action::CounsellorRevoked,
+    };
+    audit::record(
+        conn,
+        now,
+        Entry::new(Some(admin_id), action, TargetKind::CounsellorRequest, id).detail(format!(
+            "user {}: {} -> {}",
+            row.user_id,
+            from.as_str(),
+            to.as_str()
+        )),
+    )?;
     let user = model::find(conn, &row.user_id)?.ok_or(AppError::NotFound)?;
     let template = match decision {
         Decision::Approve => Template::CounsellorApproved {

@@ -10,6 +10,7 @@ use crate::api::{allow_only, get_or_head, post_only, private_json};
 use crate::associations::hooks::Hooks;
 use crate::associations::model::{self, SUSPENDED, VERIFIED};
 use crate::associations::{claims, moderation};
+use crate::audit::{self, AuditQuery};
 use crate::email::Notifier;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -46,7 +47,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(post_only(
         "/admin/counsellor-requests/{id}/revoke",
         revoke_counsellor,
-    ));
+    ))
+    .service(
+        web::resource("/admin/audit")
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(list_audit)),
+    );
+}
+
+/// `GET /admin/audit`: the audit trail, newest first.
+async fn list_audit(
+    state: web::Data<AppState>,
+    _: AdminUser,
+    q: web::Query<AuditQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = q.into_inner();
+    let page = state.db.run(move |conn| audit::list(conn, q)).await?;
+    Ok(private_json(&page))
 }
 
 #[derive(Deserialize)]
@@ -72,6 +89,7 @@ async fn list_associations(
 async fn set_status(
     state: web::Data<AppState>,
     hooks: web::Data<Hooks>,
+    admin: AdminUser,
     id: String,
     status: &'static str,
 ) -> Result<HttpResponse, AppError> {
@@ -79,7 +97,7 @@ async fn set_status(
     let card = state
         .db
         .write(move |conn| {
-            let association = moderation::set_status(conn, &app, &id, status)?;
+            let association = moderation::set_status(conn, &app, &admin.0.user_id, &id, status)?;
             model::card(conn, &hooks, association, None)
         })
         .await?;
@@ -90,19 +108,19 @@ async fn set_status(
 async fn verify(
     state: web::Data<AppState>,
     hooks: web::Data<Hooks>,
-    _: AdminUser,
+    admin: AdminUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    set_status(state, hooks, path.into_inner(), VERIFIED).await
+    set_status(state, hooks, admin, path.into_inner(), VERIFIED).await
 }
 
 async fn suspend(
     state: web::Data<AppState>,
     hooks: web::Data<Hooks>,
-    _: AdminUser,
+    admin: AdminUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    set_status(state, hooks, path.into_inner(), SUSPENDED).await
+    set_status(state, hooks, admin, path.into_inner(), SUSPENDED).await
 }
 
 async fn list_claims(

@@ -10,6 +10,7 @@ use crate::api::paging::{Page, paging};
 use crate::api::text;
 use crate::associations::access::{may_own, role_of};
 use crate::associations::model::{self, OWNER, VERIFIED};
+use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
 use crate::db::schema::{association_claims, association_members, associations, users};
 use crate::email::{Template, outbox};
@@ -227,6 +228,19 @@ pub fn decide(
             association_claims::decided_at.eq(now),
         ))
         .execute(conn)?;
+    let action = if approve {
+        Action::ClaimApproved
+    } else {
+        Action::ClaimRejected
+    };
+    audit::record(
+        conn,
+        now,
+        Entry::new(Some(admin_id), action, TargetKind::Claim, claim_id).detail(format!(
+            "association {}, claimant {}",
+            claim.association_id, claim.user_id
+        )),
+    )?;
     let association = model::find(conn, &claim.association_id)?.ok_or(AppError::NotFound)?;
     let language: String = users::table
         .find(&claim.user_id)

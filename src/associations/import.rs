@@ -13,12 +13,14 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use chrono::Utc;
 use diesel::prelude::*;
 use indicatif::ProgressBar;
 
 use crate::associations::card::{self, CardInput};
 use crate::associations::identifiers;
 use crate::associations::model::VERIFIED;
+use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::schema::associations;
 use crate::db::{self, DbConnection};
 use crate::error::{AppError, FieldError};
@@ -589,12 +591,34 @@ pub fn run(
         seen: HashMap::new(),
         write: !options.dry_run,
     };
+    // One id for the whole run, so that its batches read together in the audit trail.
+    let run_id = uuid::Uuid::now_v7().to_string();
     for rows in file.rows.chunks(options.batch_size.max(1)) {
         let committed = run.report.imported;
         let result = if options.dry_run {
             run.batch(conn, rows, progress)
         } else {
-            db::write_tx(conn, |conn| run.batch(conn, rows, progress))
+            db::write_tx(conn, |conn| {
+                run.batch(conn, rows, progress)?;
+                let (first, last) = (
+                    rows.first().map_or(0, |r| r.line),
+                    rows.last().map_or(0, |r| r.line),
+                );
+                audit::record(
+                    conn,
+                    Utc::now().naive_utc(),
+                    Entry::new(
+                        None,
+                        Action::AssociationsImported,
+                        TargetKind::Batch,
+                        &run_id,
+                    )
+                    .detail(format!(
+                        "lines {first}-{last}: {} imported",
+                        run.report.imported - committed
+                    )),
+                )
+            })
         };
         if let Err(e) = result {
             let line = rows.first().map_or(0, |r| r.line);

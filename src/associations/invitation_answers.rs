@@ -13,6 +13,7 @@ use crate::api::paging::{Page, paging};
 use crate::associations::access::{may_own, role_of};
 use crate::associations::invitations::{InvitationRow, InvitationStatus};
 use crate::associations::model::{self, OWNER};
+use crate::audit::{self, Action, Entry, TargetKind};
 use crate::auth::tokens;
 use crate::db::DbConnection;
 use crate::db::schema::{association_invitations, association_members, associations, users};
@@ -276,6 +277,22 @@ fn accept(
         .find((&association.id, &user.id))
         .select((association_members::role, association_members::created_at))
         .first(conn)?;
+    if joined {
+        audit::record(
+            conn,
+            now,
+            Entry::new(
+                Some(&user.id),
+                Action::MemberJoined,
+                TargetKind::User,
+                &user.id,
+            )
+            .detail(format!(
+                "association {}: as {role}, invitation {}",
+                association.id, invitation.id
+            )),
+        )?;
+    }
     if joined && let Some(inviter_id) = &invitation.invited_by {
         tell_inviter(conn, state, inviter_id, &association, user, &role)?;
     }

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::{self as accounts, check_email, normalize_email};
 use crate::associations::model::{self, Association, EDITOR, OWNER};
+use crate::audit::{self, Action, Entry, TargetKind};
 use crate::auth::tokens;
 use crate::db::DbConnection;
 use crate::db::schema::{association_invitations, association_members, users};
@@ -171,16 +172,18 @@ pub fn invite(
         association_invitations::emailed_at.eq(now),
         association_invitations::expires_at.eq(now + LIFETIME),
     );
-    match existing {
+    let invitation_id = match existing {
         None => {
+            let id = uuid::Uuid::now_v7().to_string();
             diesel::insert_into(association_invitations::table)
                 .values((
-                    association_invitations::id.eq(uuid::Uuid::now_v7().to_string()),
+                    association_invitations::id.eq(&id),
                     association_invitations::association_id.eq(&association.id),
                     association_invitations::email.eq(&email),
                     offer,
                 ))
                 .execute(conn)?;
+            id
         }
         Some(row) => {
             diesel::update(association_invitations::table.find(&row.id))
@@ -189,8 +192,22 @@ pub fn invite(
                     association_invitations::responded_at.eq(None::<NaiveDateTime>),
                 ))
                 .execute(conn)?;
+            row.id
         }
-    }
+    };
+    // The address is personal data and stays out of the trail; the invitation's id leads
+    // to it for as long as the invitation is kept.
+    audit::record(
+        conn,
+        now,
+        Entry::new(
+            Some(inviter_id),
+            Action::MemberInvited,
+            TargetKind::Invitation,
+            &invitation_id,
+        )
+        .detail(format!("association {}: as {role}", association.id)),
+    )?;
     let inviter = accounts::find(conn, inviter_id)?.ok_or(AppError::Unauthorized)?;
     let mail = Template::MemberInvited {
         association: association.name.clone(),

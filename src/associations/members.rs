@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::associations::access::{may_own, role_of};
 use crate::associations::invitations::{InvitationStatus, check_role};
 use crate::associations::model::{self, OWNER};
+use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
 use crate::db::schema::{association_invitations, association_members, users};
 use crate::db::stored::StoredEnum;
@@ -118,10 +119,11 @@ fn owners(conn: &mut DbConnection, association_id: &str) -> Result<i64, AppError
         .get_result(conn)?)
 }
 
-/// Changes a member's role: the last owner cannot be demoted, and only an adult can be
-/// made an owner.
+/// Changes a member's role on behalf of `actor_id` (recorded in the audit trail): the last
+/// owner cannot be demoted, and only an adult can be made an owner.
 pub fn change_role(
     conn: &mut DbConnection,
+    actor_id: &str,
     association_id: &str,
     user_id: &str,
     req: ChangeRole,
@@ -139,24 +141,54 @@ pub fn change_role(
     if role != OWNER && req.role == OWNER {
         may_own(conn, user_id)?;
     }
+    if role == req.role {
+        return Ok(());
+    }
     diesel::update(association_members::table.find((association_id, user_id)))
         .set(association_members::role.eq(&req.role))
         .execute(conn)?;
-    Ok(())
+    audit::record(
+        conn,
+        Utc::now().naive_utc(),
+        Entry::new(
+            Some(actor_id),
+            Action::MemberRoleChanged,
+            TargetKind::User,
+            user_id,
+        )
+        .detail(format!(
+            "association {association_id}: {role} -> {}",
+            req.role
+        )),
+    )
 }
 
-/// Ends a membership. Who may do it is the caller's check (the member themselves, an
-/// owner, or an administrator); the last owner leaving makes the association ownerless.
+/// Ends a membership on behalf of `actor_id` (recorded in the audit trail). Who may do it
+/// is the caller's check (the member themselves, an owner, or an administrator); the last
+/// owner leaving makes the association ownerless.
 pub fn remove(
     conn: &mut DbConnection,
+    actor_id: &str,
     association_id: &str,
     user_id: &str,
 ) -> Result<(), AppError> {
     model::lock(conn, association_id)?;
-    let removed =
-        diesel::delete(association_members::table.find((association_id, user_id))).execute(conn)?;
-    if removed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    let role = role_of(conn, association_id, user_id)?.ok_or(AppError::NotFound)?;
+    diesel::delete(association_members::table.find((association_id, user_id))).execute(conn)?;
+    let how = if actor_id == user_id {
+        "left"
+    } else {
+        "removed"
+    };
+    audit::record(
+        conn,
+        Utc::now().naive_utc(),
+        Entry::new(
+            Some(actor_id),
+            Action::MemberRemoved,
+            TargetKind::User,
+            user_id,
+        )
+        .detail(format!("association {association_id}: {role}, {how}")),
+    )
 }

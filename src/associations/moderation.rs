@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use crate::api::paging::{Page, paging};
 use crate::associations::model::{self, Association, PENDING, SUSPENDED, Summary, VERIFIED};
+use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
 use crate::db::schema::associations;
 use crate::email::{Template, outbox};
@@ -47,11 +48,13 @@ pub fn list(
     })
 }
 
-/// Sets the status to `verified` or `suspended` and emails every owner; returns the
-/// association as it now is.
+/// Sets the status to `verified` or `suspended` on behalf of the administrator `admin_id`,
+/// emails every owner and records it in the audit trail; returns the association as it
+/// now is.
 pub fn set_status(
     conn: &mut DbConnection,
     state: &AppState,
+    admin_id: &str,
     key: &str,
     status: &str,
 ) -> Result<Association, AppError> {
@@ -74,6 +77,22 @@ pub fn set_status(
             .execute(conn)?;
     }
     model::touch(conn, &association.id)?;
+    let action = if status == VERIFIED {
+        Action::AssociationVerified
+    } else {
+        Action::AssociationSuspended
+    };
+    audit::record(
+        conn,
+        now,
+        Entry::new(
+            Some(admin_id),
+            action,
+            TargetKind::Association,
+            &association.id,
+        )
+        .detail(format!("{} -> {status}", association.status)),
+    )?;
     for (user_id, email, name, language) in model::owner_contacts(conn, &association.id)? {
         let template = if status == VERIFIED {
             let link = state.link(&format!("/associations/{}", association.slug));

@@ -216,7 +216,7 @@ async fn change_role(
         .db
         .write(move |conn| {
             let association = access::owner(conn, &id, &user.user_id)?;
-            members::change_role(conn, &association.id, &user_id, req)?;
+            members::change_role(conn, &user.user_id, &association.id, &user_id, req)?;
             members::list(conn, &association.id)
         })
         .await
@@ -244,7 +244,7 @@ async fn remove_member(
                     access::owner(conn, &id, &user.user_id)?
                 }
             };
-            members::remove(conn, &association.id, &user_id)
+            members::remove(conn, &user.user_id, &association.id, &user_id)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -145,6 +145,16 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, AppError> 
     Ok(applied)
 }
 
+/// Whether `conn` is in no transaction yet: only then may a transaction be begun with SQL
+/// of our own (inside one, diesel makes a savepoint).
+fn outermost(conn: &mut DbConnection) -> bool {
+    matches!(
+        <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+            .transaction_depth(),
+        Ok(None)
+    )
+}
+
 /// Runs `f` in a write transaction. On SQLite this is `BEGIN IMMEDIATE`, which takes the
 /// write lock up front: a deferred transaction that reads and then writes can fail with
 /// SQLITE_BUSY at once, ignoring `busy_timeout`.
@@ -153,11 +163,7 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    let outermost = matches!(
-        <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
-            .transaction_depth(),
-        Ok(None)
-    );
+    let outermost = outermost(conn);
     match conn {
         DbConnection::Sqlite(c) if outermost => {
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
@@ -178,6 +184,32 @@ where
             Err(e)
         }
     }
+}
+
+/// Runs `f` in a read-only transaction that sees one snapshot of the database, for an
+/// answer assembled from many queries that must agree with each other (a data export). On
+/// PostgreSQL this is `REPEATABLE READ, READ ONLY`; SQLite's deferred transaction reads one
+/// snapshot from its first read on.
+pub fn read_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let outermost = outermost(conn);
+    match conn {
+        DbConnection::Postgres(c) if outermost => AnsiTransactionManager::begin_transaction_sql(
+            c,
+            "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+        )?,
+        _ => <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?,
+    }
+    let result = f(conn);
+    // Nothing was written: ending it either way is the same, and a rollback cannot fail
+    // for a reason a commit would not.
+    if let Err(e) = <DbConnection as Connection>::TransactionManager::rollback_transaction(conn) {
+        tracing::error!(error = %e, "ending a read transaction failed");
+    }
+    result
 }
 
 /// Handle on the pool for request handlers and background tasks.
@@ -208,6 +240,15 @@ impl Db {
             f(&mut conn)
         })
         .await?
+    }
+
+    /// Like [`Db::run`], inside one read-only transaction ([`read_tx`]).
+    pub async fn read<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(move |conn| read_tx(conn, f)).await
     }
 
     /// Like [`Db::run`], inside one write transaction ([`write_tx`]).

@@ -392,6 +392,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        target_kind -> Text,
+        target_id -> Text,
+        detail -> Text,
+    }
+}
+
+diesel::table! {
     search_changes (seq) {
         seq -> BigInt,
         entity -> Text,

@@ -3,10 +3,11 @@
 //! for clients who share their progress, and the answer says so: an honest figure, never a
 //! peek at what a client keeps to themselves.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::api::date::period;
 use crate::db::schema::{referrals, signups};
 use crate::db::stored::StoredEnum;
 use crate::db::{DbConnection, MultiBackend};
@@ -49,21 +50,8 @@ pub fn summary(
     query: SummaryQuery,
     now: NaiveDateTime,
 ) -> Result<Summary, AppError> {
-    if let (Some(from), Some(to)) = (query.from, query.to)
-        && from > to
-    {
-        return Err(AppError::field(
-            "to",
-            "before_from",
-            "The end of the period is before its start.",
-        ));
-    }
-    // [start, end) of creation times; the day after `to` is where it ends.
-    let start = query.from.map(|d| d.and_time(NaiveTime::MIN));
-    let end = query
-        .to
-        .and_then(|d| d.succ_opt())
-        .map(|d| d.and_time(NaiveTime::MIN));
+    // [start, end) of creation times.
+    let (start, end) = period(query.from, query.to)?;
     let mut rows = referrals::table
         .filter(referrals::counsellor_id.eq(counsellor_id))
         .into_boxed::<MultiBackend>();

@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 
 use crate::associations::model::Association;
+use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
 use crate::db::schema::signups;
 use crate::email::Notifier;
@@ -171,13 +172,25 @@ pub fn record_check(
             "The extract cannot have been seen in the future.",
         ));
     }
+    let now = Utc::now().naive_utc();
     diesel::update(signups::table.find(&signup.id))
         .set((
             signups::record_checked_on.eq(seen_on),
             signups::record_checked_by.eq(member_id),
-            signups::updated_at.eq(Utc::now().naive_utc()),
+            signups::updated_at.eq(now),
         ))
         .execute(conn)?;
+    audit::record(
+        conn,
+        now,
+        Entry::new(
+            Some(member_id),
+            Action::RecordCheckEntered,
+            TargetKind::Signup,
+            &signup.id,
+        )
+        .detail(format!("task {}: extract seen on {seen_on}", task.id)),
+    )?;
     model::find(conn, &signup.id)?.ok_or(AppError::NotFound)
 }
 

@@ -93,6 +93,24 @@ impl Outcome {
     }
 }
 
+/// The import's rows in the audit trail, oldest first: (actor, detail).
+async fn imports_audited(app: &TestApp) -> Vec<(Option<String>, String)> {
+    app.db(|conn| {
+        let query = talkoot::audit::AuditQuery {
+            action: Some("associations_imported".into()),
+            per_page: Some(100),
+            ..Default::default()
+        };
+        let page = talkoot::audit::list(conn, query).expect("the trail");
+        page.items
+            .into_iter()
+            .rev()
+            .map(|row| (row.actor_id, row.detail))
+            .collect()
+    })
+    .await
+}
+
 async fn listed_slugs(app: &TestApp) -> Vec<String> {
     let page = app
         .get_ok("/api/v1/associations?per_page=100&sort=name")
@@ -173,6 +191,14 @@ async fn good_rows_are_imported_and_bad_rows_reported_by_line(backend: Backend) 
         "imported 0, duplicates 4, invalid 4 (8 rows)",
     ]);
     assert_eq!(app.count("associations").await, 3);
+    // Each run is in the audit trail, by the command line (no user).
+    assert_eq!(
+        imports_audited(&app).await,
+        [
+            (None, "lines 2-9: 3 imported".to_owned()),
+            (None, "lines 2-9: 0 imported".to_owned()),
+        ]
+    );
 }
 
 async fn a_dry_run_reports_the_same_but_writes_nothing(backend: Backend) {
@@ -185,6 +211,7 @@ async fn a_dry_run_reports_the_same_but_writes_nothing(backend: Backend) {
         "dry run, nothing written: would import 3, duplicates 1, invalid 4 (8 rows)",
     ]);
     assert_eq!(app.count("associations").await, 0);
+    assert_eq!(app.count("audit_log").await, 0);
     assert!(listed_slugs(&app).await.is_empty());
 
     // The real run then does what the dry run predicted.
@@ -246,6 +273,15 @@ async fn a_big_file_is_imported_in_batches_and_only_once(backend: Backend) {
     first.assert_lines(&["imported 1201, duplicates 0, invalid 0 (1201 rows)"]);
     let page = app.get_ok("/api/v1/associations?municipality=286").await;
     assert_eq!(page["total"], 1201);
+    // One audit row per committed batch, written in the batch's transaction.
+    assert_eq!(
+        imports_audited(&app).await,
+        [
+            (None, "lines 2-501: 500 imported".to_owned()),
+            (None, "lines 502-1001: 500 imported".to_owned()),
+            (None, "lines 1002-1202: 201 imported".to_owned()),
+        ]
+    );
 
     let again = import(&app, csv.as_bytes(), &[]).await;
     again.assert_ok();

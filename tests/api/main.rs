@@ -15,6 +15,7 @@ mod smtp;
 
 mod accounts_profile;
 mod address_timing;
+mod admin_audit;
 mod admin_cli;
 mod association_import;
 mod associations_authz;
@@ -35,6 +36,7 @@ mod matching;
 mod matching_alerts;
 mod matching_saved;
 mod password_reset;
+mod privacy_export;
 mod rate_limits;
 mod reference_data;
 mod referrals_authz;
