@@ -58,6 +58,8 @@ pub enum Action {
     MemberRemoved,
     /// A member entered the result of a criminal record check for a sign-up.
     RecordCheckEntered,
+    /// An administrator queued a failed email again.
+    EmailRetried,
 }
 
 impl StoredEnum for Action {
@@ -76,6 +78,7 @@ impl StoredEnum for Action {
         Self::MemberRoleChanged,
         Self::MemberRemoved,
         Self::RecordCheckEntered,
+        Self::EmailRetried,
     ];
 
     fn as_str(self) -> &'static str {
@@ -93,6 +96,7 @@ impl StoredEnum for Action {
             Self::MemberRoleChanged => "member_role_changed",
             Self::MemberRemoved => "member_removed",
             Self::RecordCheckEntered => "record_check_entered",
+            Self::EmailRetried => "email_retried",
         }
     }
 }
@@ -107,6 +111,8 @@ pub enum TargetKind {
     /// A user account (for a membership: the member).
     User,
     Signup,
+    /// A message of the outbox.
+    Email,
     /// A batch with no id of its own (an import: the target id is the file's name).
     Batch,
 }
@@ -120,6 +126,7 @@ impl StoredEnum for TargetKind {
         Self::Invitation,
         Self::User,
         Self::Signup,
+        Self::Email,
         Self::Batch,
     ];
 
@@ -131,6 +138,7 @@ impl StoredEnum for TargetKind {
             Self::Invitation => "invitation",
             Self::User => "user",
             Self::Signup => "signup",
+            Self::Email => "email",
             Self::Batch => "batch",
         }
     }

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::accounts::counsellors;
 use crate::accounts::roles::AdminUser;
+use crate::admin::emails::{self, EmailQuery};
 use crate::api::json::ApiJson;
 use crate::api::{allow_only, get_or_head, post_only, private_json};
 use crate::associations::hooks::Hooks;
@@ -49,10 +50,43 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         revoke_counsellor,
     ))
     .service(
+        web::resource("/admin/emails")
+            .default_service(allow_only("GET, HEAD"))
+            .route(get_or_head().to(list_emails)),
+    )
+    .service(post_only("/admin/emails/{id}/retry", retry_email))
+    .service(
         web::resource("/admin/audit")
             .default_service(allow_only("GET, HEAD"))
             .route(get_or_head().to(list_audit)),
     );
+}
+
+/// `GET /admin/emails?status=`: emails by status (default `failed`), recipients masked.
+async fn list_emails(
+    state: web::Data<AppState>,
+    _: AdminUser,
+    q: web::Query<EmailQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = q.into_inner();
+    let page = state.db.run(move |conn| emails::list(conn, q)).await?;
+    Ok(private_json(&page))
+}
+
+/// `POST /admin/emails/{id}/retry`: a failed email is queued again at once.
+async fn retry_email(
+    state: web::Data<AppState>,
+    admin: AdminUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let now = state.config.clock.now();
+    let email = state
+        .db
+        .write(move |conn| emails::retry(conn, &admin.0.user_id, &id, now))
+        .await?;
+    state.wake_mailer();
+    Ok(private_json(&email))
 }
 
 /// `GET /admin/audit`: the audit trail, newest first.

@@ -119,6 +119,7 @@ diesel::table! {
         actor_id -> Nullable<Text>,
         topic -> Nullable<Text>,
         list_unsubscribe -> Nullable<Text>,
+        retried_at -> Nullable<Timestamp>,
     }
 }
 

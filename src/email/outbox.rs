@@ -10,8 +10,31 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::outbox;
+use crate::db::stored::StoredEnum;
 use crate::email::templates::Rendered;
 use crate::error::AppError;
+
+/// Where a message is: waiting (and retried with backoff), delivered, or given up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxStatus {
+    Pending,
+    Sent,
+    /// The sender gave up; an administrator may send it again.
+    Failed,
+}
+
+impl StoredEnum for OutboxStatus {
+    const WHAT: &'static str = "email status";
+    const ALL: &'static [Self] = &[Self::Pending, Self::Sent, Self::Failed];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Sent => "sent",
+            Self::Failed => "failed",
+        }
+    }
+}
 
 /// How long a claimed message is reserved for the worker that claimed it.
 pub const LEASE: Duration = Duration::from_secs(300);
@@ -26,6 +49,8 @@ pub struct OutboxMessage {
     pub body_text: String,
     pub attempts: i32,
     pub created_at: NaiveDateTime,
+    /// When an administrator last sent it again; the sender's give-up time counts from here.
+    pub retried_at: Option<NaiveDateTime>,
     /// The one-click unsubscribe address of an alert email (RFC 8058).
     pub list_unsubscribe: Option<String>,
 }
@@ -93,7 +118,7 @@ pub fn enqueue_with(
             recipient,
             subject: &email.subject,
             body_text: &email.body,
-            status: "pending",
+            status: OutboxStatus::Pending.as_str(),
             attempts: 0,
             next_attempt_at: now + due,
             created_at: now,
@@ -112,7 +137,7 @@ pub fn claim_due(conn: &mut DbConnection, limit: i64) -> Result<Vec<OutboxMessag
     crate::db::write_tx(conn, |conn| {
         let now = Utc::now().naive_utc();
         let due = outbox::status
-            .eq("pending")
+            .eq(OutboxStatus::Pending.as_str())
             .and(outbox::next_attempt_at.le(now))
             .and(
                 outbox::locked_until
@@ -152,7 +177,7 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str) -> Result<(), AppError> {
     let now = Utc::now().naive_utc();
     diesel::update(outbox::table.find(id))
         .set((
-            outbox::status.eq("sent"),
+            outbox::status.eq(OutboxStatus::Sent.as_str()),
             outbox::sent_at.eq(now),
             outbox::locked_until.eq(None::<NaiveDateTime>),
             outbox::attempts.eq(outbox::attempts + 1),
@@ -173,7 +198,12 @@ pub fn mark_attempt_failed(
     let error: String = error.chars().take(1000).collect();
     diesel::update(outbox::table.find(id))
         .set((
-            outbox::status.eq(if give_up { "failed" } else { "pending" }),
+            outbox::status.eq(if give_up {
+                OutboxStatus::Failed
+            } else {
+                OutboxStatus::Pending
+            }
+            .as_str()),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::next_attempt_at.eq(retry_at),
             outbox::locked_until.eq(None::<NaiveDateTime>),

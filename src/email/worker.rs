@@ -76,7 +76,8 @@ impl Worker {
             Err(e) => {
                 let attempt = message.attempts + 1;
                 let now = Utc::now().naive_utc();
-                let age = (now - message.created_at).to_std().unwrap_or_default();
+                let queued = message.retried_at.unwrap_or(message.created_at);
+                let age = (now - queued).to_std().unwrap_or_default();
                 let give_up = e.is_permanent() || age >= self.config.give_up_after;
                 let delay =
                     outbox::backoff(attempt, self.config.base_backoff, self.config.max_backoff);

@@ -243,6 +243,8 @@ async fn every_route_answers_each_caller_as_it_should(backend: Backend) {
     for (method, path) in [
         ("GET", "/api/v1/admin/associations".to_owned()),
         ("GET", "/api/v1/admin/claims".to_owned()),
+        ("GET", "/api/v1/admin/emails".to_owned()),
+        ("GET", "/api/v1/admin/audit".to_owned()),
         ("POST", format!("/api/v1/admin/associations/{b_id}/verify")),
     ] {
         expect(
@@ -275,8 +277,11 @@ async fn every_route_answers_each_caller_as_it_should(backend: Backend) {
     )
     .await;
     let unknown_claim = uuid::Uuid::now_v7();
-    for action in ["approve", "reject"] {
-        let path = format!("/api/v1/admin/claims/{unknown_claim}/{action}");
+    for path in ["approve", "reject"]
+        .map(|action| format!("/api/v1/admin/claims/{unknown_claim}/{action}"))
+        .into_iter()
+        .chain([format!("/api/v1/admin/emails/{unknown_claim}/retry")])
+    {
         expect(
             &app,
             &cast,

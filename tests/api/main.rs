@@ -17,6 +17,7 @@ mod accounts_profile;
 mod address_timing;
 mod admin_audit;
 mod admin_cli;
+mod admin_emails;
 mod association_import;
 mod associations_authz;
 mod associations_flow;
