@@ -60,6 +60,8 @@ pub enum Action {
     RecordCheckEntered,
     /// An administrator queued a failed email again.
     EmailRetried,
+    /// A user erased their account (the row's ids are all that is left of it).
+    AccountErased,
 }
 
 impl StoredEnum for Action {
@@ -79,6 +81,7 @@ impl StoredEnum for Action {
         Self::MemberRemoved,
         Self::RecordCheckEntered,
         Self::EmailRetried,
+        Self::AccountErased,
     ];
 
     fn as_str(self) -> &'static str {
@@ -97,6 +100,7 @@ impl StoredEnum for Action {
             Self::MemberRemoved => "member_removed",
             Self::RecordCheckEntered => "record_check_entered",
             Self::EmailRetried => "email_retried",
+            Self::AccountErased => "account_erased",
         }
     }
 }

@@ -73,6 +73,10 @@ pub enum ProblemType {
     NotACounsellor,
     TooManyOpenReferrals,
     AssociationNotVerified,
+    /// Erasing an account that is the last owner of an association (hand it over first).
+    LastOwner,
+    /// The password re-entered to confirm an irreversible action is wrong.
+    WrongPassword,
 }
 
 impl ProblemType {
@@ -112,6 +116,8 @@ impl ProblemType {
             Self::NotACounsellor => "not-a-counsellor",
             Self::TooManyOpenReferrals => "too-many-open-referrals",
             Self::AssociationNotVerified => "association-not-verified",
+            Self::LastOwner => "last-owner",
+            Self::WrongPassword => "wrong-password",
         }
     }
 }

@@ -240,7 +240,7 @@ fn build_server(
             .configure(health::configure)
             .service(web::scope("/api/v1").configure(|cfg| {
                 accounts::auth_routes::configure(cfg, &limiters);
-                accounts::routes::configure(cfg);
+                accounts::routes::configure(cfg, privacy::routes::erase_me());
                 // Before associations: it takes GET /associations (see its configure).
                 search::routes::configure(cfg);
                 associations::routes::configure(cfg);

@@ -12,13 +12,16 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Registers the routes of this feature.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+/// Registers the routes of this feature. `erase_me` is `DELETE /me`, which erases the
+/// account across every feature and so belongs to the privacy feature above this one;
+/// `startup.rs` hands it in, like a hook.
+pub fn configure(cfg: &mut web::ServiceConfig, erase_me: actix_web::Route) {
     cfg.service(
         web::resource("/me")
-            .default_service(allow_only("GET, HEAD, PATCH"))
+            .default_service(allow_only("GET, HEAD, PATCH, DELETE"))
             .route(get_or_head().to(get_me))
-            .route(web::patch().to(patch_me)),
+            .route(web::patch().to(patch_me))
+            .route(erase_me),
     )
     .service(
         web::resource("/me/counsellor-request")

@@ -307,7 +307,7 @@ diesel::table! {
     signups (id) {
         id -> Text,
         task_id -> Text,
-        volunteer_id -> Text,
+        volunteer_id -> Nullable<Text>,
         message -> Nullable<Text>,
         status -> Text,
         referral_id -> Nullable<Text>,
@@ -330,6 +330,8 @@ diesel::table! {
         association_feedback_at -> Nullable<Timestamp>,
         association_feedback_by -> Nullable<Text>,
         reminded_at -> Nullable<Timestamp>,
+        erased_age_band -> Nullable<Text>,
+        erased_gender -> Nullable<Text>,
     }
 }
 

@@ -1,12 +1,17 @@
-//! The routes of privacy: `GET /me/export`.
+//! The routes of privacy: `GET /me/export` and `DELETE /me`.
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
+use serde::Deserialize;
 
+use crate::api::json::ApiJson;
 use crate::api::{allow_only, get_or_head};
 use crate::auth::extractor::AuthUser;
-use crate::db;
-use crate::error::AppError;
+use crate::auth::passwords::Verified;
+use crate::db::{self, schema::users};
+use crate::email::Notifier;
+use crate::error::{AppError, ProblemType};
+use crate::privacy::erasure::erase;
 use crate::privacy::export::export;
 use crate::state::AppState;
 
@@ -33,4 +38,55 @@ async fn export_mine(state: web::Data<AppState>, user: AuthUser) -> Result<HttpR
             "attachment; filename=\"talkoot-export.json\"",
         ))
         .json(document))
+}
+
+/// `DELETE /me`, for the accounts feature's `/me` resource.
+pub fn erase_me() -> actix_web::Route {
+    web::delete().to(erase_mine)
+}
+
+/// The body of `DELETE /me`: the password, re-entered.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Confirm {
+    password: String,
+}
+
+/// `DELETE /me`: with the right password the account is erased (`204`); a wrong one is
+/// `403 wrong-password` and changes nothing.
+async fn erase_mine(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    ApiJson(body): ApiJson<Confirm>,
+) -> Result<HttpResponse, AppError> {
+    let id = user.user_id.clone();
+    let stored: String = state
+        .db
+        .run(move |conn| {
+            use diesel::prelude::*;
+            users::table
+                .find(&id)
+                .select(users::password_hash)
+                .first(conn)
+                .optional()?
+                .ok_or(AppError::Unauthorized)
+        })
+        .await?;
+    if matches!(
+        state.hasher.verify(body.password, Some(stored)).await?,
+        Verified::No
+    ) {
+        return Err(AppError::ineligible(
+            ProblemType::WrongPassword,
+            "The password is wrong; the account was not erased.",
+        ));
+    }
+    let notifier = Notifier::new(&state);
+    let now = state.config.clock.now();
+    state
+        .db
+        .write(move |conn| erase(conn, &notifier, &user.user_id, now))
+        .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::NoContent().finish())
 }

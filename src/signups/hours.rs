@@ -159,7 +159,7 @@ mod tests {
         let signup = |decided: NaiveDateTime| Signup {
             id: "s".into(),
             task_id: "t".into(),
-            volunteer_id: "v".into(),
+            volunteer_id: Some("v".into()),
             message: None,
             status: crate::signups::status::SignupStatus::Accepted,
             referral_id: None,

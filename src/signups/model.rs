@@ -18,7 +18,9 @@ use crate::tasks::model::{self as tasks_model, Task};
 pub struct Signup {
     pub id: String,
     pub task_id: String,
-    pub volunteer_id: String,
+    /// `None` once the volunteer erased their account: the row stays, anonymous, for the
+    /// figures (only closed sign-ups; open ones are withdrawn first).
+    pub volunteer_id: Option<String>,
     pub message: Option<String>,
     #[diesel(deserialize_as = String)]
     pub status: SignupStatus,
@@ -41,6 +43,14 @@ pub struct Signup {
     pub association_comment: Option<String>,
     pub association_feedback_at: Option<NaiveDateTime>,
     pub association_feedback_by: Option<String>,
+}
+
+impl Signup {
+    /// The volunteer; `NotFound` for an anonymous row whose volunteer erased their account,
+    /// on which nothing more happens.
+    pub fn volunteer(&self) -> Result<&str, AppError> {
+        self.volunteer_id.as_deref().ok_or(AppError::NotFound)
+    }
 }
 
 /// Loads a sign-up by id.
@@ -82,7 +92,7 @@ pub fn visible(
     let task = tasks_model::find(conn, &signup.task_id)?.ok_or(AppError::NotFound)?;
     let association =
         associations_model::find(conn, &task.association_id)?.ok_or(AppError::NotFound)?;
-    let side = if signup.volunteer_id == user_id {
+    let side = if signup.volunteer_id.as_deref() == Some(user_id) {
         Side::Volunteer
     } else if access::role_of(conn, &association.id, user_id)?.is_some() {
         Side::Association

@@ -101,12 +101,17 @@ fn send(
 /// The volunteer's own action on a sign-up: what the association hears of it is one topic,
 /// so a sign-up withdrawn while its notice still waits becomes one email. Signing up is
 /// bounded per person; withdrawing never is.
-fn volunteer_acts<'a>(signup: &'a Signup, task: &Task, bound: Bound) -> Cause<'a> {
-    Cause {
-        actor: &signup.volunteer_id,
-        topic: Some(format!("signup:{}:{}", task.id, signup.volunteer_id)),
+fn volunteer_acts<'a>(
+    signup: &'a Signup,
+    task: &Task,
+    bound: Bound,
+) -> Result<Cause<'a>, AppError> {
+    let actor = signup.volunteer()?;
+    Ok(Cause {
+        actor,
+        topic: Some(format!("signup:{}:{actor}", task.id)),
         bound,
-    }
+    })
 }
 
 /// A member's decision, if a member made it (not the task's rules): it answers the
@@ -128,8 +133,8 @@ pub fn received(
     task: &Task,
     association: &Association,
 ) -> Result<(), AppError> {
-    let who = volunteer(conn, &signup.volunteer_id)?;
-    let cause = volunteer_acts(signup, task, Bound::PerPerson);
+    let who = volunteer(conn, signup.volunteer()?)?;
+    let cause = volunteer_acts(signup, task, Bound::PerPerson)?;
     tell_association(
         conn,
         notifier,
@@ -212,7 +217,7 @@ pub fn decided(
     task: &Task,
     association: &Association,
 ) -> Result<(), AppError> {
-    let who = volunteer(conn, &signup.volunteer_id)?;
+    let who = volunteer(conn, signup.volunteer()?)?;
     let template = if signup.status == SignupStatus::Accepted {
         accepted_template(
             &who,
@@ -240,7 +245,7 @@ pub fn moved_up(
     signup: &Signup,
     task: &Task,
 ) -> Result<(), AppError> {
-    let who = volunteer(conn, &signup.volunteer_id)?;
+    let who = volunteer(conn, signup.volunteer()?)?;
     let association =
         crate::associations::model::find(conn, &task.association_id)?.ok_or(AppError::NotFound)?;
     let template = Template::SignupMovedUp {
@@ -267,9 +272,9 @@ pub fn withdrawn(
     task: &Task,
     association: &Association,
 ) -> Result<(), AppError> {
-    let name = volunteer(conn, &signup.volunteer_id)?.name;
+    let name = volunteer(conn, signup.volunteer()?)?.name;
     let link = notifier.link(&format!("/tasks/{}/signups", task.id));
-    let cause = volunteer_acts(signup, task, Bound::Unbounded);
+    let cause = volunteer_acts(signup, task, Bound::Unbounded)?;
     for to in association_side(conn, association)? {
         let template = Template::SignupWithdrawn {
             association: association.name.clone(),
@@ -290,7 +295,7 @@ pub fn task_cancelled(
     task: &Task,
     association: &Association,
 ) -> Result<(), AppError> {
-    let who = volunteer(conn, &signup.volunteer_id)?;
+    let who = volunteer(conn, signup.volunteer()?)?;
     let template = Template::SignupTaskCancelled {
         name: who.name.clone(),
         task: task.title.clone(),
@@ -308,7 +313,7 @@ pub fn completed(
     task: &Task,
     association: &Association,
 ) -> Result<(), AppError> {
-    let who = volunteer(conn, &signup.volunteer_id)?;
+    let who = volunteer(conn, signup.volunteer()?)?;
     let template = Template::SignupCompleted {
         name: who.name.clone(),
         task: task.title.clone(),
@@ -330,7 +335,7 @@ pub fn reminder(
     starts: chrono::NaiveDateTime,
     place: Option<String>,
 ) -> Result<(), AppError> {
-    let who = volunteer(conn, &signup.volunteer_id)?;
+    let who = volunteer(conn, signup.volunteer()?)?;
     let template = Template::TaskReminder {
         name: who.name.clone(),
         task: task.title.clone(),

@@ -91,7 +91,10 @@ pub fn send(
     .set(tasks::roster_sent_at.eq(now))
     .execute(conn)?;
     if won == 1 {
-        let ids: Vec<&str> = accepted.iter().map(|s| s.volunteer_id.as_str()).collect();
+        let ids: Vec<&str> = accepted
+            .iter()
+            .filter_map(|s| s.volunteer_id.as_deref())
+            .collect();
         let mut names: Vec<String> = users::table
             .filter(users::id.eq_any(&ids))
             .select(users::display_name)

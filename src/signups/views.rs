@@ -152,7 +152,7 @@ pub fn build(
         .load(conn)?;
     let mut user_ids: Vec<&str> = Vec::new();
     if side == Side::Association {
-        user_ids.extend(rows.iter().map(|s| s.volunteer_id.as_str()));
+        user_ids.extend(rows.iter().filter_map(|s| s.volunteer_id.as_deref()));
         user_ids.extend(rows.iter().filter_map(|s| s.record_checked_by.as_deref()));
     }
     let people: Vec<UserRow> = users::table
@@ -189,20 +189,19 @@ pub fn build(
         .into_iter()
         .filter_map(|s| {
             let t = task_rows.iter().find(|t| t.0 == s.task_id)?;
-            let volunteer =
-                people
-                    .iter()
-                    .find(|p| p.0 == s.volunteer_id)
-                    .map(|p| VolunteerContact {
-                        id: p.0.clone(),
-                        display_name: p.1.clone(),
-                        email: p.2.clone(),
-                        age: p.3.map(|b| age_on(b, today)),
-                        municipality: p
-                            .4
-                            .as_deref()
-                            .and_then(|c| places.iter().find(|pl| pl.code == c).cloned()),
-                    });
+            let volunteer = people
+                .iter()
+                .find(|p| s.volunteer_id.as_ref() == Some(&p.0))
+                .map(|p| VolunteerContact {
+                    id: p.0.clone(),
+                    display_name: p.1.clone(),
+                    email: p.2.clone(),
+                    age: p.3.map(|b| age_on(b, today)),
+                    municipality: p
+                        .4
+                        .as_deref()
+                        .and_then(|c| places.iter().find(|pl| pl.code == c).cloned()),
+                });
             let waitlist_position = (s.status == SignupStatus::Waitlisted).then(|| {
                 waiting
                     .iter()
@@ -227,7 +226,7 @@ pub fn build(
                     to: e.2.clone(),
                     by: match e.3.as_deref() {
                         None => "service",
-                        Some(actor) if actor == s.volunteer_id => "volunteer",
+                        Some(actor) if s.volunteer_id.as_deref() == Some(actor) => "volunteer",
                         Some(_) => "association",
                     },
                     at: utc(e.4),

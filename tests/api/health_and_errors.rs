@@ -39,7 +39,11 @@ async fn framework_errors_are_problems(backend: Backend) {
     for (method, path, allow) in [
         (reqwest::Method::DELETE, "/api/v1/auth/login", "POST"),
         (reqwest::Method::GET, "/api/v1/auth/register", "POST"),
-        (reqwest::Method::PUT, "/api/v1/me", "GET, HEAD, PATCH"),
+        (
+            reqwest::Method::PUT,
+            "/api/v1/me",
+            "GET, HEAD, PATCH, DELETE",
+        ),
         (reqwest::Method::POST, "/api/v1/municipalities", "GET, HEAD"),
         (reqwest::Method::POST, "/readyz", "GET, HEAD"),
     ] {

@@ -37,6 +37,7 @@ mod matching;
 mod matching_alerts;
 mod matching_saved;
 mod password_reset;
+mod privacy_erasure;
 mod privacy_export;
 mod rate_limits;
 mod reference_data;

@@ -63,7 +63,7 @@ async fn a_small_scale_seed_keeps_every_invariant(backend: Backend) {
                 .iter()
                 .filter(|(id, _, n)| accepted.iter().filter(|t| *t == id).count() != *n as usize)
                 .count();
-            let pairs: Vec<(String, String)> = signups::table
+            let pairs: Vec<(String, Option<String>)> = signups::table
                 .select((signups::task_id, signups::volunteer_id))
                 .load(conn)
                 .unwrap();

@@ -1,0 +1,254 @@
+//! `DELETE /me`: the account is erased in one transaction (GDPR Article 17).
+//!
+//! What goes, and what is kept and why (the README lists the same):
+//! - Open sign-ups are withdrawn through the sign-up code first, so that places free, the
+//!   waiting list moves up and the association hears of it, as if the volunteer withdrew.
+//! - Every other sign-up stays as an anonymous row: no volunteer, no message, no comments,
+//!   no record-check entry; only the task, its state, times, hours and ratings, and the age
+//!   band and gender the region's figures count. So the associations' and the region's
+//!   figures stay right.
+//! - Referrals to the user stay for the counsellor's figures, without the client, their
+//!   address, the note, their message or their reason; referrals the user made as a
+//!   counsellor go with the account (they are the counsellor's own records).
+//! - The audit trail keeps its rows (it is append-only, and accountability outlives an
+//!   account): they name ids, roles and statuses, never personal data, and once the account
+//!   is gone an id leads nowhere. One more row records the erasure itself.
+//! - Everything else that holds the user (profile, sessions, tokens, memberships, claims,
+//!   counsellor requests, the record, saved searches, follows, alerts, invitations to their
+//!   address, emails to them) is deleted; the account row last, its foreign keys cascading
+//!   or set to null.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::accounts::counsellors::lock_account;
+use crate::accounts::login::clear_failures;
+use crate::accounts::model::{self as accounts, age_on};
+use crate::associations::model::OWNER;
+use crate::audit::{self, Action, Entry, TargetKind};
+use crate::db::DbConnection;
+use crate::db::schema::{
+    association_invitations, association_members, associations, outbox, referrals, signups, users,
+};
+use crate::db::stored::StoredEnum;
+use crate::email::Notifier;
+use crate::email::outbox::OutboxStatus;
+use crate::error::{AppError, ProblemType};
+use crate::signups::decisions;
+use crate::signups::status::SignupStatus;
+
+/// The name an account takes for the moment of its erasure, so that the emails the erasure
+/// itself sends (a withdrawal, to the association) do not name the person.
+const ERASED_NAME: &str = "(poistettu käyttäjä / raderad användare / deleted user)";
+
+/// The claim hash of a referral whose client was erased: not hexadecimal, so no claim
+/// code's SHA-256 is ever equal to it.
+const ERASED_CLAIM: &str = "erased";
+
+/// The age bands of the region's figures, by age on the day of the sign-up.
+pub fn age_band(age: i32) -> &'static str {
+    match age {
+        ..=15 => "13-15",
+        16..=17 => "16-17",
+        18..=24 => "18-24",
+        25..=29 => "25-29",
+        _ => "30+",
+    }
+}
+
+/// Erases `user_id`. Refused (`409 last-owner`, naming the associations) while they are the
+/// only owner of an association: it must be handed over first.
+pub fn erase(
+    conn: &mut DbConnection,
+    notifier: &Notifier,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    lock_account(conn, user_id)?;
+    let user = accounts::find(conn, user_id)?.ok_or(AppError::Unauthorized)?;
+    refuse_if_last_owner(conn, user_id)?;
+    // The emails this erasure causes (a withdrawal told to an association) no longer name
+    // them.
+    diesel::update(users::table.find(user_id))
+        .set(users::display_name.eq(ERASED_NAME))
+        .execute(conn)?;
+
+    // Open sign-ups: withdrawn as the volunteer would, so the waiting list moves up.
+    let open: Vec<String> = signups::table
+        .filter(signups::volunteer_id.eq(user_id))
+        .filter(signups::status.eq_any(SignupStatus::OPEN.iter().map(|s| s.as_str())))
+        .select(signups::id)
+        .load(conn)?;
+    for id in open {
+        decisions::withdraw(conn, notifier, &id, user_id)?;
+    }
+    anonymise_signups(conn, user_id, user.birth_date, user.gender.as_deref())?;
+
+    // Referrals to them (bound, or sent to their address): kept without the client.
+    diesel::update(
+        referrals::table.filter(
+            referrals::client_id
+                .eq(user_id)
+                .or(referrals::client_email.eq(&user.email)),
+        ),
+    )
+    .set((
+        referrals::client_id.eq(None::<String>),
+        referrals::note.eq(None::<String>),
+        referrals::client_message.eq(None::<String>),
+        referrals::decline_reason.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    // A referral must stay addressed somehow (a CHECK): one that had only the address gets
+    // a claim hash that no code hashes to, so nobody can ever claim it.
+    diesel::update(
+        referrals::table
+            .filter(referrals::client_email.eq(&user.email))
+            .filter(referrals::claim_hash.is_null()),
+    )
+    .set(referrals::claim_hash.eq(ERASED_CLAIM))
+    .execute(conn)?;
+    diesel::update(referrals::table.filter(referrals::client_email.eq(&user.email)))
+        .set(referrals::client_email.eq(None::<String>))
+        .execute(conn)?;
+
+    // What holds their address rather than their id.
+    diesel::delete(
+        association_invitations::table.filter(association_invitations::email.eq(&user.email)),
+    )
+    .execute(conn)?;
+    diesel::delete(
+        outbox::table.filter(
+            outbox::user_id
+                .eq(user_id)
+                .or(outbox::recipient.eq(&user.email)),
+        ),
+    )
+    .execute(conn)?;
+    // The service's copies of delivered emails to others that name them (a sign-up
+    // notice, a roster) lose their text; emails still waiting keep theirs and go out.
+    // (A name of one or two letters would match nearly every email; those are found by
+    // their cause only.)
+    let pattern = if user.display_name.chars().count() >= 3 {
+        format!("%{}%", user.display_name)
+    } else {
+        format!("%{user_id}%")
+    };
+    diesel::update(
+        outbox::table
+            .filter(outbox::status.ne(OutboxStatus::Pending.as_str()))
+            .filter(
+                outbox::actor_id
+                    .eq(user_id)
+                    .or(outbox::subject.like(&pattern))
+                    .or(outbox::body_text.like(&pattern)),
+            ),
+    )
+    .set((outbox::subject.eq(outbox::kind), outbox::body_text.eq("")))
+    .execute(conn)?;
+    diesel::update(outbox::table.filter(outbox::actor_id.eq(user_id)))
+        .set((
+            outbox::actor_id.eq(None::<String>),
+            outbox::topic.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    clear_failures(conn, &user.email)?;
+
+    audit::record(
+        conn,
+        now,
+        Entry::new(
+            Some(user_id),
+            Action::AccountErased,
+            TargetKind::User,
+            user_id,
+        ),
+    )?;
+    // The rest cascades, or is set to null (decisions they made as a member or an
+    // administrator, invitations they sent, history entries they caused).
+    diesel::delete(users::table.find(user_id)).execute(conn)?;
+    Ok(())
+}
+
+/// `409 last-owner` naming every association of which `user_id` is the only owner.
+fn refuse_if_last_owner(conn: &mut DbConnection, user_id: &str) -> Result<(), AppError> {
+    let owned: Vec<(String, String)> = association_members::table
+        .inner_join(associations::table)
+        .filter(association_members::user_id.eq(user_id))
+        .filter(association_members::role.eq(OWNER))
+        .select((associations::id, associations::name))
+        .load(conn)?;
+    let mut sole = Vec::new();
+    for (id, name) in owned {
+        let owners: i64 = association_members::table
+            .filter(association_members::association_id.eq(&id))
+            .filter(association_members::role.eq(OWNER))
+            .count()
+            .get_result(conn)?;
+        if owners <= 1 {
+            sole.push((id, name));
+        }
+    }
+    if sole.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = sole.iter().map(|(_, name)| name.as_str()).collect();
+    Err(AppError::ConflictsWith {
+        code: ProblemType::LastOwner,
+        detail: format!(
+            "You are the only owner of {}: make someone else an owner first.",
+            names.join(", ")
+        ),
+        conflicting: sole.into_iter().map(|(id, _)| id).collect(),
+    })
+}
+
+/// The user's remaining (closed) sign-ups become anonymous rows that keep what the figures
+/// count.
+fn anonymise_signups(
+    conn: &mut DbConnection,
+    user_id: &str,
+    birth_date: Option<NaiveDate>,
+    gender: Option<&str>,
+) -> Result<(), AppError> {
+    let rows: Vec<(String, NaiveDateTime)> = signups::table
+        .filter(signups::volunteer_id.eq(user_id))
+        .select((signups::id, signups::created_at))
+        .load(conn)?;
+    for (id, created_at) in rows {
+        let band = birth_date.map(|born| age_band(age_on(born, created_at.date())));
+        diesel::update(signups::table.find(&id))
+            .set((
+                signups::volunteer_id.eq(None::<String>),
+                signups::message.eq(None::<String>),
+                signups::volunteer_comment.eq(None::<String>),
+                signups::association_comment.eq(None::<String>),
+                signups::record_checked_on.eq(None::<NaiveDate>),
+                signups::record_checked_by.eq(None::<String>),
+                signups::erased_age_band.eq(band),
+                signups::erased_gender.eq(gender),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::age_band;
+
+    #[test]
+    fn ages_fall_in_the_figures_bands() {
+        let bands: Vec<&str> = [13, 15, 16, 17, 18, 24, 25, 29, 30, 64]
+            .into_iter()
+            .map(age_band)
+            .collect();
+        assert_eq!(
+            bands,
+            [
+                "13-15", "13-15", "16-17", "16-17", "18-24", "18-24", "25-29", "25-29", "30+",
+                "30+"
+            ]
+        );
+    }
+}
