@@ -11,7 +11,9 @@ use serde_json::{Value, json};
 use crate::both_backends;
 use crate::helpers::{Backend, JsonExt, PASSWORD, TestApp, problem, spawn_app, task_body};
 use crate::referrals_support::{answer, referred, scene};
-use crate::signups_support::{move_dates, signed_up, task};
+use crate::signups_support::{
+    CONTACT, complete_with_feedback, email_with_subject, move_dates, signed_up, task,
+};
 
 /// `DELETE /me` with `password`.
 async fn erase(app: &TestApp, token: &str, password: &str) -> reqwest::Response {
@@ -123,23 +125,8 @@ async fn erasure_forgets_the_person_and_keeps_the_figures(backend: Backend) {
     assert_eq!(joined.status(), 201);
     let completed: Value = joined.json().await.unwrap();
     move_dates(&app, &done, Duration::days(-8)).await;
-    let finished = app
-        .post_auth(
-            &format!("/api/v1/signups/{}/complete", completed.id()),
-            &s.crew.owner,
-            &json!({ "hours": 2 }),
-        )
-        .await;
-    assert_eq!(finished.status(), 200);
+    complete_with_feedback(&app, &s.crew.owner, &me, &completed.id(), "Mukava päivä").await;
     let feedback = format!("/api/v1/signups/{}/feedback", completed.id());
-    let given = app
-        .post_auth(
-            &feedback,
-            &me,
-            &json!({ "rating": 5, "comment": "Mukava päivä" }),
-        )
-        .await;
-    assert_eq!(given.status(), 200);
     let given = app
         .post_auth(
             &feedback,
@@ -204,6 +191,20 @@ async fn erasure_forgets_the_person_and_keeps_the_figures(backend: Backend) {
         )
         .await;
     assert_eq!(theirs.str_at("status"), "accepted");
+    email_with_subject(
+        &app,
+        &others[0].email,
+        "Pääsit mukaan: Yhden paikan tehtävä",
+    )
+    .await;
+    // The association hears of the withdrawal, without the name of whoever it was.
+    let notice = email_with_subject(
+        &app,
+        CONTACT,
+        "Ilmoittautuminen peruttu: Yhden paikan tehtävä",
+    )
+    .await;
+    assert!(!notice.contains("Erkki"), "{notice}");
     // The sign-ups are all still there (none deleted); the completed one is anonymous and
     // keeps what the figures count.
     assert_eq!(app.count("signups").await, signups_before);

@@ -12,7 +12,7 @@ use talkoot::privacy::export::COVERED;
 use crate::both_backends;
 use crate::helpers::{Backend, JsonExt, spawn_app, task_body};
 use crate::referrals_support::{answer, referred, scene};
-use crate::signups_support::{act, move_dates, signed_up};
+use crate::signups_support::{act, complete_with_feedback, move_dates, signed_up};
 
 #[derive(QueryableByName)]
 struct Column {
@@ -139,27 +139,7 @@ async fn a_user_who_did_everything_gets_everything_back(backend: Backend) {
     let signup = json!({ "id": accepted.str_at("signup_id") });
     // Time passes: the task is over, so the sign-up can be completed.
     move_dates(&app, &s.task, Duration::days(-8)).await;
-    let completed = app
-        .post_auth(
-            &format!("/api/v1/signups/{}/complete", signup.id()),
-            &s.crew.owner,
-            &json!({ "hours": 2 }),
-        )
-        .await;
-    assert_eq!(
-        completed.status(),
-        200,
-        "{}",
-        completed.text().await.unwrap()
-    );
-    let feedback = app
-        .post_auth(
-            &format!("/api/v1/signups/{}/feedback", signup.id()),
-            &me,
-            &json!({ "rating": 5, "comment": "Mukava päivä" }),
-        )
-        .await;
-    assert_eq!(feedback.status(), 200);
+    complete_with_feedback(&app, &s.crew.owner, &me, &signup.id(), "Mukava päivä").await;
 
     // As a member: an association of my own with a task, a volunteer accepted, a friend
     // invited; and an invitation to the crew's association accepted.

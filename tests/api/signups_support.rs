@@ -168,3 +168,35 @@ pub async fn move_dates(app: &TestApp, task: &str, by: chrono::Duration) {
     })
     .await;
 }
+
+/// A member (`member`) completes a sign-up of a task that is over with two hours, and its
+/// volunteer (`volunteer`) gives five stars and `comment`.
+pub async fn complete_with_feedback(
+    app: &TestApp,
+    member: &str,
+    volunteer: &str,
+    signup: &str,
+    comment: &str,
+) {
+    let completed = app
+        .post_auth(
+            &format!("/api/v1/signups/{signup}/complete"),
+            member,
+            &json!({ "hours": 2 }),
+        )
+        .await;
+    assert_eq!(
+        completed.status(),
+        200,
+        "{}",
+        completed.text().await.unwrap()
+    );
+    let feedback = app
+        .post_auth(
+            &format!("/api/v1/signups/{signup}/feedback"),
+            volunteer,
+            &json!({ "rating": 5, "comment": comment }),
+        )
+        .await;
+    assert_eq!(feedback.status(), 200);
+}
