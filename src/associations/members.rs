@@ -111,14 +111,6 @@ pub fn list(conn: &mut DbConnection, association_id: &str) -> Result<Members, Ap
     })
 }
 
-fn owners(conn: &mut DbConnection, association_id: &str) -> Result<i64, AppError> {
-    Ok(association_members::table
-        .filter(association_members::association_id.eq(association_id))
-        .filter(association_members::role.eq(OWNER))
-        .count()
-        .get_result(conn)?)
-}
-
 /// Changes a member's role on behalf of `actor_id` (recorded in the audit trail): the last
 /// owner cannot be demoted, and only an adult can be made an owner.
 pub fn change_role(
@@ -133,7 +125,7 @@ pub fn change_role(
     }
     model::lock(conn, association_id)?;
     let role = role_of(conn, association_id, user_id)?.ok_or(AppError::NotFound)?;
-    if role == OWNER && req.role != OWNER && owners(conn, association_id)? <= 1 {
+    if role == OWNER && req.role != OWNER && model::owners(conn, association_id)? <= 1 {
         return Err(AppError::Conflict(
             "The last owner cannot be demoted; make someone else an owner first, or leave.".into(),
         ));

@@ -157,14 +157,19 @@ pub fn services(conn: &mut DbConnection, association_id: &str) -> Result<Vec<Ser
         .load(conn)?)
 }
 
-/// Whether any owner exists (an imported association has none until it is claimed).
-pub fn has_owner(conn: &mut DbConnection, association_id: &str) -> Result<bool, AppError> {
-    let owners: i64 = association_members::table
+/// How many owners the association has: the last one may not be demoted, nor erase their
+/// account, before handing it over.
+pub fn owners(conn: &mut DbConnection, association_id: &str) -> Result<i64, AppError> {
+    Ok(association_members::table
         .filter(association_members::association_id.eq(association_id))
         .filter(association_members::role.eq(OWNER))
         .count()
-        .get_result(conn)?;
-    Ok(owners > 0)
+        .get_result(conn)?)
+}
+
+/// Whether any owner exists (an imported association has none until it is claimed).
+pub fn has_owner(conn: &mut DbConnection, association_id: &str) -> Result<bool, AppError> {
+    Ok(owners(conn, association_id)? > 0)
 }
 
 /// Builds the full card.

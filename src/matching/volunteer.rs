@@ -67,14 +67,11 @@ impl Volunteer {
             .load(conn)?;
         let (birth_date, municipality, region, language, wants_support, ..) =
             rows.first().cloned().ok_or(AppError::NotFound)?;
-        let (mut interests, mut availability): (Vec<String>, Vec<String>) = rows
-            .into_iter()
-            .map(|(.., interest, slot)| (interest, slot))
-            .fold(Default::default(), |(mut i, mut a), (interest, slot)| {
-                i.extend(interest);
-                a.extend(slot);
-                (i, a)
-            });
+        let (mut interests, mut availability) = (Vec::new(), Vec::new());
+        for (.., interest, slot) in rows {
+            interests.extend(interest);
+            availability.extend(slot);
+        }
         for list in [&mut interests, &mut availability] {
             list.sort();
             list.dedup();

@@ -24,7 +24,7 @@ use diesel::prelude::*;
 use crate::accounts::counsellors::lock_account;
 use crate::accounts::login::clear_failures;
 use crate::accounts::model::{self as accounts, age_on};
-use crate::associations::model::OWNER;
+use crate::associations::model::{self as association_model, OWNER};
 use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
 use crate::db::schema::{
@@ -180,12 +180,7 @@ fn refuse_if_last_owner(conn: &mut DbConnection, user_id: &str) -> Result<(), Ap
         .load(conn)?;
     let mut sole = Vec::new();
     for (id, name) in owned {
-        let owners: i64 = association_members::table
-            .filter(association_members::association_id.eq(&id))
-            .filter(association_members::role.eq(OWNER))
-            .count()
-            .get_result(conn)?;
-        if owners <= 1 {
+        if association_model::owners(conn, &id)? <= 1 {
             sole.push((id, name));
         }
     }

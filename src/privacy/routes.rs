@@ -4,11 +4,12 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
+use crate::accounts::model as accounts;
 use crate::api::json::ApiJson;
 use crate::api::{allow_only, get_or_head};
 use crate::auth::extractor::AuthUser;
 use crate::auth::passwords::Verified;
-use crate::db::{self, schema::users};
+use crate::db;
 use crate::email::Notifier;
 use crate::error::{AppError, ProblemType};
 use crate::privacy::erasure::erase;
@@ -60,18 +61,11 @@ async fn erase_mine(
     ApiJson(body): ApiJson<Confirm>,
 ) -> Result<HttpResponse, AppError> {
     let id = user.user_id.clone();
-    let stored: String = state
+    let stored = state
         .db
-        .run(move |conn| {
-            use diesel::prelude::*;
-            users::table
-                .find(&id)
-                .select(users::password_hash)
-                .first(conn)
-                .optional()?
-                .ok_or(AppError::Unauthorized)
-        })
-        .await?;
+        .run(move |conn| accounts::find(conn, &id)?.ok_or(AppError::Unauthorized))
+        .await?
+        .password_hash;
     if matches!(
         state.hasher.verify(body.password, Some(stored)).await?,
         Verified::No

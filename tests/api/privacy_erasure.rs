@@ -61,15 +61,14 @@ async fn holding(app: &TestApp, backend: Backend, needles: Vec<String>) -> Vec<S
                 continue;
             }
             for needle in &needles {
-                let query = format!(
-                    "SELECT count(*) AS n FROM \"{}\" WHERE CAST(\"{}\" AS TEXT) LIKE $1",
-                    c.tbl, c.col
-                )
-                .replace("$1", "?");
-                let query = match backend {
-                    Backend::Sqlite => query,
-                    Backend::Postgres => query.replace('?', "$1"),
+                let placeholder = match backend {
+                    Backend::Sqlite => "?",
+                    Backend::Postgres => "$1",
                 };
+                let query = format!(
+                    "SELECT count(*) AS n FROM \"{}\" WHERE CAST(\"{}\" AS TEXT) LIKE {placeholder}",
+                    c.tbl, c.col
+                );
                 let count: Count = diesel::sql_query(query)
                     .bind::<Text, _>(format!("%{needle}%"))
                     .get_result(conn)
