@@ -71,6 +71,17 @@ pub fn head(conn: &mut DbConnection) -> Result<i64, AppError> {
     Ok(head.unwrap_or(0))
 }
 
+/// Whether the feed still holds every row after `position`: retention deletes its oldest
+/// rows (keeping the newest), so a copy that stopped following before them has missed
+/// changes and must be built again. (A sequence number that a rolled-back transaction used
+/// leaves a gap too; the answer is then a needless rebuild, never a missed change.)
+pub fn holds_all_after(conn: &mut DbConnection, position: i64) -> Result<bool, AppError> {
+    let oldest: Option<i64> = search_changes::table
+        .select(diesel::dsl::min(search_changes::seq))
+        .first(conn)?;
+    Ok(oldest.is_none_or(|oldest| oldest <= position.saturating_add(1)))
+}
+
 /// Up to `limit` rows with a sequence number above `after`, in order.
 pub fn since(conn: &mut DbConnection, after: i64, limit: i64) -> Result<Vec<Change>, AppError> {
     let rows: Vec<(i64, String, String)> = search_changes::table

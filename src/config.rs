@@ -146,6 +146,8 @@ pub struct Config {
     pub referrals: ReferralLimits,
     /// The time that due times are compared with (tests move it forward).
     pub clock: Clock,
+    /// How long what is no longer needed is kept.
+    pub retention: RetentionPolicy,
     /// Where this instance keeps its search index (`SEARCH_DIR`, default `data/search`);
     /// each instance needs its own.
     pub search_dir: std::path::PathBuf,
@@ -174,6 +176,70 @@ impl Default for ReferralLimits {
             per_counsellor_per_day: 100,
             open_per_address: 3,
         }
+    }
+}
+
+/// How long the service keeps what it no longer needs (issue 14), in days; the background
+/// scheduler sweeps once a day ([`crate::privacy::retention`]). Carried in the sweep job's
+/// payload, so the job needs nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RetentionPolicy {
+    /// An account whose address was never verified is erased this long after registering
+    /// (`RETENTION_UNVERIFIED_DAYS`, 7).
+    pub unverified_account_days: i64,
+    /// Emailed links (verification, reset) are deleted this long after they were used or
+    /// expired (`RETENTION_TOKEN_DAYS`, 7).
+    pub spent_token_days: i64,
+    /// Sessions (and their refresh tokens) are deleted this long after they expired or were
+    /// ended (`RETENTION_SESSION_DAYS`, 30): long enough to answer "was that me?".
+    pub ended_session_days: i64,
+    /// A delivered email's text is emptied this long after it went out; its subject, time
+    /// and status stay for the export (`RETENTION_EMAIL_BODY_DAYS`, 30).
+    pub email_body_days: i64,
+    /// Invitations (which hold an address that may belong to nobody here) are deleted this
+    /// long after they were answered or expired (`RETENTION_INVITATION_DAYS`, 30).
+    pub invitation_days: i64,
+    /// Rows of the search change feed are deleted this long after they were written
+    /// (`RETENTION_CHANGE_FEED_DAYS`, 7); an index that was offline longer is rebuilt.
+    pub change_feed_days: i64,
+}
+
+impl Default for RetentionPolicy {
+    fn default() -> Self {
+        Self {
+            unverified_account_days: 7,
+            spent_token_days: 7,
+            ended_session_days: 30,
+            email_body_days: 30,
+            invitation_days: 30,
+            change_feed_days: 7,
+        }
+    }
+}
+
+impl RetentionPolicy {
+    /// Reads the `RETENTION_*` variables; each is 1 to 3,650 days.
+    fn from_env() -> Result<Self, ConfigError> {
+        let defaults = Self::default();
+        let days = |name: &'static str, default: i64| -> Result<i64, ConfigError> {
+            let value = env_parse(name, default)?;
+            if (1..=3650).contains(&value) {
+                Ok(value)
+            } else {
+                Err(ConfigError::invalid(name, "must be 1 to 3650 days"))
+            }
+        };
+        Ok(Self {
+            unverified_account_days: days(
+                "RETENTION_UNVERIFIED_DAYS",
+                defaults.unverified_account_days,
+            )?,
+            spent_token_days: days("RETENTION_TOKEN_DAYS", defaults.spent_token_days)?,
+            ended_session_days: days("RETENTION_SESSION_DAYS", defaults.ended_session_days)?,
+            email_body_days: days("RETENTION_EMAIL_BODY_DAYS", defaults.email_body_days)?,
+            invitation_days: days("RETENTION_INVITATION_DAYS", defaults.invitation_days)?,
+            change_feed_days: days("RETENTION_CHANGE_FEED_DAYS", defaults.change_feed_days)?,
+        })
     }
 }
 
@@ -295,6 +361,7 @@ impl Config {
                 ..ReferralLimits::default()
             },
             clock: Clock::system(),
+            retention: RetentionPolicy::from_env()?,
             search_dir: env_or("SEARCH_DIR", "data/search").into(),
             search_count_cache: env_parse("SEARCH_COUNT_CACHE", true)?,
         })

@@ -51,9 +51,14 @@ impl Application {
     pub async fn build(config: Config) -> Result<Self, AppError> {
         let pool = db::build_pool(&config.database_url, config.database_pool_size)?;
         let migrate_pool = pool.clone();
+        let (retention, started) = (config.retention.clone(), config.clock.now());
         let applied = web::block(move || {
             let mut conn = migrate_pool.get()?;
-            db::run_migrations(&mut conn)
+            let applied = db::run_migrations(&mut conn)?;
+            db::write_tx(&mut conn, |conn| {
+                privacy::retention::ensure_scheduled(conn, &retention, started)
+            })?;
+            Ok::<_, AppError>(applied)
         })
         .await??;
         if !applied.is_empty() {
@@ -200,6 +205,7 @@ fn job_handlers() -> jobs::Handlers {
         task_listed: matching::alerts::task_listed,
         alert_digest: matching::alerts::send_digest,
         task_reminders: signups::reminders::send,
+        retention: privacy::retention::run,
     }
 }
 

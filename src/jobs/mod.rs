@@ -24,7 +24,7 @@ use crate::db::DbConnection;
 use crate::email::Notifier;
 use crate::error::AppError;
 
-pub use queue::{JobStatus, schedule, schedule_now};
+pub use queue::{JobStatus, schedule, schedule_named, schedule_now};
 
 /// Every kind of job, stored as its code. Add new kinds at the end (and a field in
 /// [`Handlers`]).
@@ -46,11 +46,14 @@ pub enum JobKind {
     /// A day before a fixed-time task starts: remind its accepted volunteers and send the
     /// association's contact the list of who is coming.
     TaskReminders,
+    /// The daily sweep of what the retention policy says is no longer needed; each run
+    /// schedules the next.
+    Retention,
 }
 
 impl JobKind {
     /// Every kind, for parsing stored codes.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Registration,
         Self::VerificationResend,
         Self::PasswordReset,
@@ -58,6 +61,7 @@ impl JobKind {
         Self::TaskListed,
         Self::AlertDigest,
         Self::TaskReminders,
+        Self::Retention,
     ];
 
     /// The stable code stored in `jobs.kind`.
@@ -70,6 +74,7 @@ impl JobKind {
             Self::TaskListed => "task_listed",
             Self::AlertDigest => "alert_digest",
             Self::TaskReminders => "task_reminders",
+            Self::Retention => "retention",
         }
     }
 
@@ -96,6 +101,7 @@ pub struct Handlers {
     pub task_listed: Handler,
     pub alert_digest: Handler,
     pub task_reminders: Handler,
+    pub retention: Handler,
 }
 
 impl Handlers {
@@ -109,6 +115,7 @@ impl Handlers {
             JobKind::TaskListed => self.task_listed,
             JobKind::AlertDigest => self.alert_digest,
             JobKind::TaskReminders => self.task_reminders,
+            JobKind::Retention => self.retention,
         }
     }
 }

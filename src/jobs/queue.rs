@@ -61,6 +61,62 @@ pub fn schedule<P: Serialize>(
     Ok(id)
 }
 
+/// Schedules a recurring job's run under a name of its own (`id`, e.g. the kind and the due
+/// time), unless a job of that name exists already; `true` if this call added it. Every
+/// instance that starts (and every run that schedules the next) names the same due time
+/// the same way, so however many of them try, one row per due time is left.
+pub fn schedule_named<P: Serialize>(
+    conn: &mut DbConnection,
+    id: &str,
+    kind: JobKind,
+    payload: &P,
+    run_at: NaiveDateTime,
+) -> Result<bool, AppError> {
+    let payload = serde_json::to_string(payload)
+        .map_err(|e| AppError::internal(format!("job payload: {e}")))?;
+    let row = || {
+        (
+            jobs::id.eq(id),
+            jobs::kind.eq(kind.code()),
+            jobs::payload.eq(&payload),
+            jobs::status.eq(JobStatus::Pending.code()),
+            jobs::attempts.eq(0),
+            jobs::run_at.eq(run_at),
+            jobs::created_at.eq(Utc::now().naive_utc()),
+            jobs::first_due_at.eq(Some(run_at)),
+        )
+    };
+    let added = match conn {
+        DbConnection::Postgres(pg) => diesel::insert_into(jobs::table)
+            .values(row())
+            .on_conflict_do_nothing()
+            .execute(pg)?,
+        DbConnection::Sqlite(lite) => diesel::insert_into(jobs::table)
+            .values(row())
+            .on_conflict_do_nothing()
+            .execute(lite)?,
+    };
+    Ok(added > 0)
+}
+
+/// Replaces the payload of every waiting job of `kind` (a recurring job whose settings
+/// changed with a restart).
+pub fn replace_payloads<P: Serialize>(
+    conn: &mut DbConnection,
+    kind: JobKind,
+    payload: &P,
+) -> Result<usize, AppError> {
+    let payload = serde_json::to_string(payload)
+        .map_err(|e| AppError::internal(format!("job payload: {e}")))?;
+    Ok(diesel::update(
+        jobs::table
+            .filter(jobs::kind.eq(kind.code()))
+            .filter(jobs::status.eq(JobStatus::Pending.code())),
+    )
+    .set(jobs::payload.eq(payload))
+    .execute(conn)?)
+}
+
 /// Schedules a job to run now; wake the scheduler after the transaction commits.
 pub fn schedule_now<P: Serialize>(
     conn: &mut DbConnection,

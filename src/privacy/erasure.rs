@@ -56,17 +56,39 @@ pub fn age_band(age: i32) -> &'static str {
     }
 }
 
+/// Who asked for an erasure, as the audit trail records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErasedBy {
+    /// The user, with their password (`DELETE /me`).
+    TheUser,
+    /// The retention sweep: the address was never verified.
+    Retention,
+}
+
 /// Erases `user_id`. Refused (`409 last-owner`, naming the associations) while they are the
 /// only owner of an association: it must be handed over first.
 pub fn erase(
     conn: &mut DbConnection,
     notifier: &Notifier,
     user_id: &str,
+    by: ErasedBy,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     lock_account(conn, user_id)?;
     let user = accounts::find(conn, user_id)?.ok_or(AppError::Unauthorized)?;
     refuse_if_last_owner(conn, user_id)?;
+    // Their name reaches others' emails only through a sign-up (notices, rosters) or a
+    // membership (invitations, role changes); without either (an account that never got
+    // going), searching emails for a name would only find other people of the same name.
+    let signed_up: i64 = signups::table
+        .filter(signups::volunteer_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    let member: i64 = association_members::table
+        .filter(association_members::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    let named_to_others = signed_up + member > 0;
     // The emails this erasure causes (a withdrawal told to an association) no longer name
     // them.
     diesel::update(users::table.find(user_id))
@@ -129,7 +151,7 @@ pub fn erase(
     // notice, a roster) lose their text; emails still waiting keep theirs and go out.
     // (A name of one or two letters would match nearly every email; those are found by
     // their cause only.)
-    let pattern = if user.display_name.chars().count() >= 3 {
+    let pattern = if named_to_others && user.display_name.chars().count() >= 3 {
         format!("%{}%", user.display_name)
     } else {
         format!("%{user_id}%")
@@ -154,16 +176,17 @@ pub fn erase(
         .execute(conn)?;
     clear_failures(conn, &user.email)?;
 
-    audit::record(
-        conn,
-        now,
-        Entry::new(
+    let entry = match by {
+        ErasedBy::TheUser => Entry::new(
             Some(user_id),
             Action::AccountErased,
             TargetKind::User,
             user_id,
         ),
-    )?;
+        ErasedBy::Retention => Entry::new(None, Action::AccountErased, TargetKind::User, user_id)
+            .detail("address never verified"),
+    };
+    audit::record(conn, now, entry)?;
     // The rest cascades, or is set to null (decisions they made as a member or an
     // administrator, invitations they sent, history entries they caused).
     diesel::delete(users::table.find(user_id)).execute(conn)?;

@@ -5,4 +5,5 @@
 
 pub mod erasure;
 pub mod export;
+pub mod retention;
 pub mod routes;

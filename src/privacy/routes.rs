@@ -12,7 +12,7 @@ use crate::auth::passwords::Verified;
 use crate::db;
 use crate::email::Notifier;
 use crate::error::{AppError, ProblemType};
-use crate::privacy::erasure::erase;
+use crate::privacy::erasure::{ErasedBy, erase};
 use crate::privacy::export::export;
 use crate::state::AppState;
 
@@ -79,7 +79,7 @@ async fn erase_mine(
     let now = state.config.clock.now();
     state
         .db
-        .write(move |conn| erase(conn, &notifier, &user.user_id, now))
+        .write(move |conn| erase(conn, &notifier, &user.user_id, ErasedBy::TheUser, now))
         .await?;
     state.wake_mailer();
     Ok(HttpResponse::NoContent().finish())

@@ -310,7 +310,8 @@ pub struct Applied {
 
 impl SearchIndex {
     /// Opens the index under `search_dir`, rebuilding it from the database when it is
-    /// missing, unreadable, of another schema version or for other categories.
+    /// missing, unreadable, of another schema version, for other categories or behind the
+    /// oldest change the feed still holds.
     pub fn open(
         search_dir: &Path,
         conn: &mut DbConnection,
@@ -324,6 +325,11 @@ impl SearchIndex {
             let payload = generation.part(Kind::Listed).payload().ok()?;
             (payload.categories == categories.0).then_some(generation)
         });
+        // An index that was offline while retention pruned the feed past it is rebuilt.
+        let usable = match usable {
+            Some(g) if changes::holds_all_after(conn, g.position())? => Some(g),
+            _ => None,
+        };
         let generation = match usable {
             Some(g) => g,
             None => {

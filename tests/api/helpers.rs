@@ -14,6 +14,7 @@ use serde_json::Value;
 use talkoot::clock::Clock;
 use talkoot::config::{
     Config, EmailLimits, MailTransportConfig, MailWorkerConfig, RateLimits, ReferralLimits,
+    RetentionPolicy,
 };
 use talkoot::db::{self, DatabaseUrl, DbConnection, DbPool};
 use talkoot::startup::Application;
@@ -160,6 +161,7 @@ pub fn test_config(database_url: DatabaseUrl, mail_dir: &Path) -> Config {
         referrals: ReferralLimits::default(),
         // Tests move time forward to see referrals expire.
         clock: Clock::adjustable(),
+        retention: RetentionPolicy::default(),
         search_dir: mail_dir.with_file_name("search"),
         search_count_cache: true,
     }

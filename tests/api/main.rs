@@ -39,6 +39,7 @@ mod matching_saved;
 mod password_reset;
 mod privacy_erasure;
 mod privacy_export;
+mod privacy_retention;
 mod rate_limits;
 mod reference_data;
 mod referrals_authz;
