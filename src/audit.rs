@@ -62,6 +62,16 @@ pub enum Action {
     EmailRetried,
     /// A user erased their account (the row's ids are all that is left of it).
     AccountErased,
+    /// An administrator took a task down (a report of abuse).
+    TaskHidden,
+    /// An administrator put a task taken down back.
+    TaskRestored,
+    /// An administrator suspended a user account, ending its sessions.
+    UserSuspended,
+    /// An administrator lifted a user's suspension.
+    UserReinstated,
+    /// An administrator closed a report of abuse with an outcome.
+    ReportClosed,
 }
 
 impl StoredEnum for Action {
@@ -82,6 +92,11 @@ impl StoredEnum for Action {
         Self::RecordCheckEntered,
         Self::EmailRetried,
         Self::AccountErased,
+        Self::TaskHidden,
+        Self::TaskRestored,
+        Self::UserSuspended,
+        Self::UserReinstated,
+        Self::ReportClosed,
     ];
 
     fn as_str(self) -> &'static str {
@@ -101,6 +116,11 @@ impl StoredEnum for Action {
             Self::RecordCheckEntered => "record_check_entered",
             Self::EmailRetried => "email_retried",
             Self::AccountErased => "account_erased",
+            Self::TaskHidden => "task_hidden",
+            Self::TaskRestored => "task_restored",
+            Self::UserSuspended => "user_suspended",
+            Self::UserReinstated => "user_reinstated",
+            Self::ReportClosed => "report_closed",
         }
     }
 }
@@ -119,6 +139,9 @@ pub enum TargetKind {
     Email,
     /// A batch with no id of its own (an import: the target id is the file's name).
     Batch,
+    Task,
+    /// A report of abuse.
+    Report,
 }
 
 impl StoredEnum for TargetKind {
@@ -132,6 +155,8 @@ impl StoredEnum for TargetKind {
         Self::Signup,
         Self::Email,
         Self::Batch,
+        Self::Task,
+        Self::Report,
     ];
 
     fn as_str(self) -> &'static str {
@@ -144,6 +169,8 @@ impl StoredEnum for TargetKind {
             Self::Signup => "signup",
             Self::Email => "email",
             Self::Batch => "batch",
+            Self::Task => "task",
+            Self::Report => "report",
         }
     }
 }

@@ -294,6 +294,7 @@ pub fn create_admin(
                 created_at: now,
                 updated_at: now,
                 wants_support: false,
+                suspended_at: None,
             },
         )
     })

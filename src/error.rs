@@ -77,6 +77,8 @@ pub enum ProblemType {
     LastOwner,
     /// The password re-entered to confirm an irreversible action is wrong.
     WrongPassword,
+    /// The administrators suspended the account: it cannot log in.
+    AccountSuspended,
 }
 
 impl ProblemType {
@@ -118,6 +120,7 @@ impl ProblemType {
             Self::AssociationNotVerified => "association-not-verified",
             Self::LastOwner => "last-owner",
             Self::WrongPassword => "wrong-password",
+            Self::AccountSuspended => "account-suspended",
         }
     }
 }

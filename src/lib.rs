@@ -24,6 +24,7 @@ pub mod matching;
 pub mod privacy;
 pub mod reference;
 pub mod referrals;
+pub mod reports;
 pub mod search;
 pub mod seed;
 pub mod signups;

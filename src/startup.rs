@@ -31,8 +31,8 @@ use crate::jobs::runner::Runner;
 use crate::state::AppState;
 use crate::telemetry::{RequestSpan, log_request};
 use crate::{
-    accounts, admin, associations, health, jobs, matching, privacy, reference, referrals, search,
-    signups, tasks,
+    accounts, admin, associations, health, jobs, matching, privacy, reference, referrals, reports,
+    search, signups, tasks,
 };
 
 /// A built, bound, not yet running application.
@@ -100,6 +100,7 @@ impl Application {
             login: limiter(&config.rate_limits).map_err(AppError::internal)?,
             register: limiter(&config.rate_limits).map_err(AppError::internal)?,
             reset: limiter(&config.rate_limits).map_err(AppError::internal)?,
+            reports: limiter(&config.rate_limits).map_err(AppError::internal)?,
         };
 
         let (stop_worker, shutdown) = watch::channel(false);
@@ -227,9 +228,11 @@ fn build_server(
         .max(1);
     let hooks = Hooks::wired();
     let public_base_url = config.public_base_url.clone();
+    let report_limiter = web::Data::new(reports::routes::ReportLimiter(limiters.reports.clone()));
     let server = HttpServer::new(move || {
         let limiters = limiters.clone();
         App::new()
+            .app_data(report_limiter.clone())
             .app_data(state.clone())
             .app_data(hooks.associations.clone())
             .app_data(hooks.tasks.clone())
@@ -256,6 +259,7 @@ fn build_server(
                 referrals::routes::configure(cfg);
                 matching::routes::configure(cfg);
                 privacy::routes::configure(cfg);
+                reports::routes::configure(cfg);
                 reference::routes::configure(cfg);
             }))
     })

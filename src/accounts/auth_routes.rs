@@ -21,6 +21,8 @@ pub struct Limiters {
     pub login: Limiter,
     pub register: Limiter,
     pub reset: Limiter,
+    /// `POST /reports` (built here with the others, handed to the reports feature).
+    pub reports: Limiter,
 }
 
 /// The message of every 202: identical for known and unknown addresses.

@@ -10,7 +10,7 @@ use crate::auth::sessions::{self, Refreshed, SessionTokens};
 use crate::auth::{jwt, tokens};
 use crate::db::DbConnection;
 use crate::db::schema::{login_throttle, users};
-use crate::error::AppError;
+use crate::error::{AppError, ProblemType};
 use crate::state::AppState;
 
 /// `POST /auth/login` body.
@@ -139,6 +139,13 @@ pub async fn login(state: &AppState, req: LoginRequest) -> Result<TokenResponse,
     };
     if user.email_verified_at.is_none() {
         return Err(AppError::EmailNotVerified);
+    }
+    // Told only to someone who knows the password.
+    if user.suspended_at.is_some() {
+        return Err(AppError::ineligible(
+            ProblemType::AccountSuspended,
+            "The administrators have suspended this account; contact them to know why.",
+        ));
     }
     let session = state
         .db

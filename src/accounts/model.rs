@@ -37,6 +37,9 @@ pub struct User {
     pub updated_at: NaiveDateTime,
     /// Asked for tasks where they get support (matching ranks those higher).
     pub wants_support: bool,
+    /// When the administrators suspended the account (a report of abuse): it cannot log
+    /// in, and its sessions ended then.
+    pub suspended_at: Option<NaiveDateTime>,
 }
 
 /// Checks an email address's form; shared by registration and later features.

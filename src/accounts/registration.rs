@@ -163,6 +163,7 @@ pub fn complete_registration(
                 created_at: now,
                 updated_at: now,
                 wants_support: false,
+                suspended_at: None,
             };
             insert_user(conn, &user)?;
             queue_verification(conn, links, &user)?;

@@ -45,6 +45,7 @@ diesel::table! {
         updated_at -> Timestamp,
         wants_support -> Bool,
         calendar_token_hash -> Nullable<Text>,
+        suspended_at -> Nullable<Timestamp>,
     }
 }
 
@@ -162,6 +163,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     association_follows,
     alert_matches,
     alert_digests,
+    reports,
 );
 
 diesel::table! {
@@ -290,6 +292,7 @@ diesel::table! {
         published_at -> Nullable<Timestamp>,
         accepted_count -> Integer,
         roster_sent_at -> Nullable<Timestamp>,
+        hidden_at -> Nullable<Timestamp>,
     }
 }
 
@@ -403,6 +406,23 @@ diesel::table! {
         target_kind -> Text,
         target_id -> Text,
         detail -> Text,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> Text,
+        target_kind -> Text,
+        target_id -> Text,
+        reason -> Text,
+        details -> Nullable<Text>,
+        reporter_id -> Nullable<Text>,
+        status -> Text,
+        outcome -> Nullable<Text>,
+        note -> Nullable<Text>,
+        closed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
     }
 }
 

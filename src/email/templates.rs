@@ -5,6 +5,7 @@
 mod alerts;
 mod associations;
 mod referrals;
+mod reports;
 mod signups;
 
 pub use alerts::{DigestGroup, DigestSource, DigestTask, local_time};
@@ -17,6 +18,14 @@ use crate::i18n::Language;
 /// What an email is about, with the values it needs.
 #[derive(Debug, Clone)]
 pub enum Template {
+    /// To someone who reported a task or an association: the administrators closed the
+    /// report, and whether they acted (what they did is not said: it may concern a person).
+    ReportClosed {
+        name: String,
+        /// The task's title or the association's name.
+        target: String,
+        acted: bool,
+    },
     VerifyEmail {
         name: String,
         link: String,
@@ -278,6 +287,7 @@ impl Template {
             Self::AlertDigest { .. } => "alert_digest",
             Self::TaskReminder { .. } => "task_reminder",
             Self::RosterSummary { .. } => "roster_summary",
+            Self::ReportClosed { .. } => "report_closed",
         }
     }
 
@@ -287,6 +297,7 @@ impl Template {
             .or_else(|| signups::render(self, lang))
             .or_else(|| referrals::render(self, lang))
             .or_else(|| alerts::render(self, lang))
+            .or_else(|| reports::render(self, lang))
         {
             return Rendered {
                 kind: self.kind(),

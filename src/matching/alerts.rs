@@ -15,7 +15,6 @@ use chrono_tz::Europe::Helsinki;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::associations::model::VERIFIED;
 use crate::db::DbConnection;
 use crate::db::schema::{
     alert_digests, alert_matches, association_follows, associations, saved_searches, tasks, users,
@@ -32,7 +31,6 @@ use crate::reference::places::{Place, places};
 use crate::search::single::OneTask;
 use crate::tasks::model::Task;
 use crate::tasks::search::{TaskQuery, listed_at};
-use crate::tasks::status::TaskStatus;
 use crate::tasks::timers::TaskJob;
 
 /// The hour (Finnish time) at which daily digests go out: after school.
@@ -289,8 +287,7 @@ pub fn send_digest(
         .execute(conn)?;
     let mut pending = Vec::new();
     for (kind, source_id, task_id, task, association, status) in rows {
-        let listed =
-            task.status == TaskStatus::Published && status == VERIFIED && listed_at(&task, now);
+        let listed = task.is_public(&status) && listed_at(&task, now);
         let Some(source) = Source::from_row(&kind, source_id) else {
             continue;
         };

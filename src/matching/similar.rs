@@ -12,7 +12,6 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Order, Searcher, Term};
 
-use crate::associations::model::VERIFIED;
 use crate::db::DbConnection;
 use crate::db::schema::{associations, municipalities, tasks};
 use crate::error::{AppError, FieldError};
@@ -23,7 +22,6 @@ use crate::search::schema::{TaskFields, flag};
 use crate::search::text::term;
 use crate::tasks::model::{self, TaskView};
 use crate::tasks::search::hydrate;
-use crate::tasks::status::TaskStatus;
 
 /// How much a shared category counts.
 const CATEGORY: f32 = 3.0;
@@ -83,7 +81,7 @@ pub fn similar(
     let Some((task, association_status, region)) = row else {
         return Err(AppError::NotFound);
     };
-    if task.status != TaskStatus::Published || association_status != VERIFIED {
+    if !task.is_public(&association_status) {
         return Err(AppError::NotFound);
     }
     let categories: Vec<String> = model::categories_of(conn, &[task.id.as_str()])?

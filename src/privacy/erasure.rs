@@ -28,7 +28,8 @@ use crate::associations::model::{self as association_model, OWNER};
 use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
 use crate::db::schema::{
-    association_invitations, association_members, associations, outbox, referrals, signups, users,
+    association_invitations, association_members, associations, outbox, referrals, reports,
+    signups, users,
 };
 use crate::db::stored::StoredEnum;
 use crate::email::Notifier;
@@ -175,6 +176,11 @@ pub fn erase(
         ))
         .execute(conn)?;
     clear_failures(conn, &user.email)?;
+    // Their reports of abuse stay for the administrators, anonymous and without their
+    // words (the reporter column is set to null with the account).
+    diesel::update(reports::table.filter(reports::reporter_id.eq(user_id)))
+        .set(reports::details.eq(None::<String>))
+        .execute(conn)?;
 
     let entry = match by {
         ErasedBy::TheUser => Entry::new(

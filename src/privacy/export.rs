@@ -19,8 +19,8 @@ use crate::audit::{self, AuditEntry};
 use crate::db::DbConnection;
 use crate::db::schema::{
     alert_digests, alert_matches, association_claims, association_invitations, association_members,
-    associations, counsellor_requests, email_tokens, outbox, referral_events, referrals, sessions,
-    signup_events, signups, users, volunteer_records,
+    associations, counsellor_requests, email_tokens, outbox, referral_events, referrals, reports,
+    sessions, signup_events, signups, users, volunteer_records,
 };
 use crate::error::AppError;
 use crate::matching::follows::{self, FollowView};
@@ -64,6 +64,8 @@ pub const COVERED: &[(&str, &str, &str)] = &[
     ("association_follows", "user_id", "follows"),
     ("alert_matches", "user_id", "alert_matches"),
     ("alert_digests", "user_id", "alert_digests"),
+    ("reports", "reporter_id", "reports_made"),
+    ("reports", "closed_by", "reports_closed"),
     ("audit_log", "actor_id", "audit_trail"),
     ("audit_log", "target_id", "audit_trail"),
 ];
@@ -114,8 +116,29 @@ pub struct Export {
     pub alert_matches: Vec<AlertMatchRow>,
     /// Digests waiting to be sent.
     pub alert_digests: Vec<AlertDigestRow>,
+    /// Reports of abuse the user made, and how each ended.
+    pub reports_made: Vec<ReportRow>,
+    /// Reports the user closed as an administrator.
+    pub reports_closed: Vec<DecisionRow>,
     /// The audit trail's rows that name the user, as actor or as target.
     pub audit_trail: Vec<AuditEntry>,
+}
+
+/// A report of abuse the user made (the administrators' note is theirs, not the user's).
+#[derive(Debug, Serialize, Queryable, Selectable)]
+#[diesel(table_name = reports)]
+pub struct ReportRow {
+    pub id: String,
+    pub target_kind: String,
+    pub target_id: String,
+    pub reason: String,
+    pub details: Option<String>,
+    pub status: String,
+    pub outcome: Option<String>,
+    #[serde(serialize_with = "utc")]
+    pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "utc_opt")]
+    pub closed_at: Option<NaiveDateTime>,
 }
 
 /// A login session.
@@ -402,6 +425,16 @@ pub fn export(
             .filter(alert_digests::user_id.eq(user_id))
             .order(alert_digests::due_at)
             .select(AlertDigestRow::as_select())
+            .load(conn)?,
+        reports_made: reports::table
+            .filter(reports::reporter_id.eq(user_id))
+            .order(reports::created_at)
+            .select(ReportRow::as_select())
+            .load(conn)?,
+        reports_closed: reports::table
+            .filter(reports::closed_by.eq(user_id))
+            .order(reports::closed_at)
+            .select((reports::id, reports::status, reports::closed_at))
             .load(conn)?,
         audit_trail: audit::of_user(conn, user_id)?,
         account,

@@ -5,7 +5,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use tantivy::TantivyDocument;
 
-use crate::associations::model::VERIFIED;
 use crate::db::DbConnection;
 use crate::db::schema::{associations, categories, municipalities, tasks};
 use crate::error::AppError;
@@ -13,7 +12,6 @@ use crate::search::schema::{SCHEDULE_TYPES, TaskFields, flag, match_bits};
 use crate::tasks::model::{self, Task};
 use crate::tasks::search::listed_at;
 use crate::tasks::slots;
-use crate::tasks::status::TaskStatus;
 
 /// Where a task's document belongs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +122,7 @@ pub fn load(
     Ok(rows
         .into_iter()
         .map(|(task, association_status, association_name, region)| {
-            let public = task.status == TaskStatus::Published && association_status == VERIFIED;
+            let public = task.is_public(&association_status);
             let part = match (public, listed_at(&task, now)) {
                 (false, _) => None,
                 (true, true) => Some(Part::Listed),

@@ -92,6 +92,7 @@ pub(super) fn create(
             created_at: now,
             updated_at: now,
             wants_support: false,
+            suspended_at: None,
         },
     )?;
     if !person.interests.is_empty() || !person.availability.is_empty() {

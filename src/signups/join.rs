@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::accounts::model::age_on;
 use crate::api::text;
 use crate::associations::access::Viewer;
-use crate::associations::model::{Association, VERIFIED};
+use crate::associations::model::Association;
 use crate::db::DbConnection;
 use crate::db::schema::{signups, users};
 use crate::email::Notifier;
@@ -20,7 +20,6 @@ use crate::signups::transitions::{entered, needs_review};
 use crate::tasks::draft::Draft;
 use crate::tasks::lifecycle;
 use crate::tasks::model::{self as tasks_model, Task};
-use crate::tasks::status::TaskStatus;
 
 /// Longest note a volunteer can send with a sign-up.
 pub const MAX_MESSAGE_CHARS: usize = 1000;
@@ -114,7 +113,7 @@ pub fn check(
     user_id: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<Option<Refusal>, AppError> {
-    if task.status != TaskStatus::Published || association.status != VERIFIED {
+    if !task.is_public(&association.status) {
         return Ok(Some(Refusal::NotPublished));
     }
     if task.application_deadline.is_some_and(|d| d < now) {

@@ -70,7 +70,9 @@ pub fn visible(
         Some(user_id) => access::role_of(conn, &association.id, user_id)?.is_some(),
         None => false,
     };
-    let public = association.status == VERIFIED && task.status != TaskStatus::Draft;
+    let public = association.status == VERIFIED
+        && task.status != TaskStatus::Draft
+        && task.hidden_at.is_none();
     if public || member || viewer.is_admin {
         Ok((task, association, member))
     } else {
@@ -150,6 +152,11 @@ pub fn transition(
     if target == TaskStatus::Published && association.status != VERIFIED {
         return Err(AppError::Conflict(
             "Only a verified association can publish tasks.".into(),
+        ));
+    }
+    if target == TaskStatus::Published && task.hidden_at.is_some() {
+        return Err(AppError::Conflict(
+            "The administrators took this task down; it can be published again once they restore it.".into(),
         ));
     }
     let now = Utc::now().naive_utc();

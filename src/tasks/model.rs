@@ -27,6 +27,10 @@ pub struct Task {
     pub published_at: Option<NaiveDateTime>,
     /// Accepted sign-ups, kept in step by `signups` (a CHECK keeps it within `spots`).
     pub accepted_count: i32,
+    /// When an administrator took the task down (a report of abuse): then nobody but its
+    /// association sees it, whatever its status, and it cannot be published again until
+    /// an administrator restores it.
+    pub hidden_at: Option<NaiveDateTime>,
 }
 
 /// A task reads as its fields (`task.title`, `task.spots`): the split into [`Draft`] exists
@@ -40,6 +44,14 @@ impl std::ops::Deref for Task {
 }
 
 impl Task {
+    /// Whether the public sees it and can join it: published, not taken down, and of a
+    /// verified association (`association_status`).
+    pub fn is_public(&self, association_status: &str) -> bool {
+        self.status == TaskStatus::Published
+            && self.hidden_at.is_none()
+            && association_status == crate::associations::model::VERIFIED
+    }
+
     /// Free spots; `None` for a task without a limit.
     pub fn spots_left(&self) -> Option<i32> {
         self.spots.map(|s| (s - self.accepted_count).max(0))
@@ -102,6 +114,9 @@ pub struct TaskView {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub published_at: Option<DateTime<Utc>>,
+    /// Taken down by the administrators (a report of abuse): only its association and the
+    /// administrators see it, and it takes no sign-ups.
+    pub hidden: bool,
 }
 
 /// Act 148/2014 requires the announcement to say that the extract will be checked.
@@ -241,5 +256,6 @@ fn view(
         created_at: t.created_at.and_utc(),
         updated_at: t.updated_at.and_utc(),
         published_at: t.published_at.map(|d| d.and_utc()),
+        hidden: t.hidden_at.is_some(),
     }
 }

@@ -197,9 +197,7 @@ pub fn hydrate(
     let mut rows: Vec<(Task, TaskAssociation)> = rows
         .into_iter()
         .filter(|(task, association, ..)| {
-            task.status == TaskStatus::Published
-                && association == crate::associations::model::VERIFIED
-                && (include_past || listed_at(task, now))
+            task.is_public(association) && (include_past || listed_at(task, now))
         })
         .map(|(task, _, name, slug)| {
             let association = TaskAssociation {
@@ -229,6 +227,7 @@ pub fn open_tasks_of(
     let rows: Vec<Task> = tasks::table
         .filter(tasks::association_id.eq(association_id))
         .filter(tasks::status.eq(TaskStatus::Published.as_str()))
+        .filter(tasks::hidden_at.is_null())
         .filter(tasks::ends_at.is_null().or(tasks::ends_at.ge(now)))
         .filter(
             tasks::application_deadline

@@ -47,6 +47,7 @@ mod referrals_flow;
 mod referrals_rules;
 mod referrals_support;
 mod reminders_calendar;
+mod reports;
 mod request_logs;
 mod search_index;
 mod seed_demo;
