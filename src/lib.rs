@@ -30,5 +30,6 @@ pub mod seed;
 pub mod signups;
 pub mod startup;
 pub mod state;
+pub mod stats;
 pub mod tasks;
 pub mod telemetry;

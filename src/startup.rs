@@ -32,7 +32,7 @@ use crate::state::AppState;
 use crate::telemetry::{RequestSpan, log_request};
 use crate::{
     accounts, admin, associations, health, jobs, matching, privacy, reference, referrals, reports,
-    search, signups, tasks,
+    search, signups, stats, tasks,
 };
 
 /// A built, bound, not yet running application.
@@ -260,6 +260,7 @@ fn build_server(
                 matching::routes::configure(cfg);
                 privacy::routes::configure(cfg);
                 reports::routes::configure(cfg);
+                stats::routes::configure(cfg);
                 reference::routes::configure(cfg);
             }))
     })

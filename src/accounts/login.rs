@@ -162,6 +162,58 @@ pub async fn login(state: &AppState, req: LoginRequest) -> Result<TokenResponse,
     token_response(state, &session)
 }
 
+/// Checks a password re-entered to confirm an irreversible action (`DELETE /me`). Wrong
+/// ones count against the same hourly limit as failed logins, so a stolen session cannot
+/// be used to guess the password either: over it, `429`; a wrong one is `403
+/// wrong-password`; the right one clears the count.
+pub async fn confirm_password(
+    state: &AppState,
+    user_id: &str,
+    password: String,
+) -> Result<(), AppError> {
+    let id = user_id.to_owned();
+    let limit = state.config.rate_limits.account_failures_per_hour;
+    let (user, retry_after) = state
+        .db
+        .run(move |conn| {
+            let user = model::find(conn, &id)?.ok_or(AppError::Unauthorized)?;
+            let retry_after = throttled(conn, &account_key(&user.email), limit)?;
+            Ok((user, retry_after))
+        })
+        .await?;
+    if let Some(retry_after_secs) = retry_after {
+        return Err(AppError::RateLimited { retry_after_secs });
+    }
+    let password = if password.chars().count() > passwords::MAX_LEN {
+        String::new()
+    } else {
+        password
+    };
+    let key = account_key(&user.email);
+    if state
+        .hasher
+        .verify(password, Some(user.password_hash))
+        .await?
+        == Verified::No
+    {
+        state
+            .db
+            .write(move |conn| record_failure(conn, &key))
+            .await?;
+        return Err(AppError::ineligible(
+            ProblemType::WrongPassword,
+            "The password is wrong; nothing was changed.",
+        ));
+    }
+    state
+        .db
+        .write(move |conn| {
+            diesel::delete(login_throttle::table.find(&key)).execute(conn)?;
+            Ok(())
+        })
+        .await
+}
+
 /// Rotates a refresh token. A replayed token revokes its whole session and answers 401.
 pub async fn refresh(state: &AppState, req: RefreshRequest) -> Result<TokenResponse, AppError> {
     let grace = state.config.refresh_grace;

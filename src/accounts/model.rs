@@ -98,6 +98,17 @@ pub fn age_on(birth_date: NaiveDate, on: NaiveDate) -> i32 {
     age
 }
 
+/// The age bands of the region's figures, by age on the day of the sign-up.
+pub fn age_band(age: i32) -> &'static str {
+    match age {
+        ..=15 => "13-15",
+        16..=17 => "16-17",
+        18..=24 => "18-24",
+        25..=29 => "25-29",
+        _ => "30+",
+    }
+}
+
 /// Checks a birth date given at registration: not in the future, 13 or older, plausible.
 pub fn check_birth_date(field: &str, birth_date: NaiveDate) -> Result<(), FieldError> {
     let today = Utc::now().date_naive();
@@ -177,6 +188,21 @@ pub fn is_admin(conn: &mut DbConnection, user_id: &str) -> Result<bool, AppError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ages_fall_in_the_figures_bands() {
+        let bands: Vec<&str> = [13, 15, 16, 17, 18, 24, 25, 29, 30, 64]
+            .into_iter()
+            .map(age_band)
+            .collect();
+        assert_eq!(
+            bands,
+            [
+                "13-15", "13-15", "16-17", "16-17", "18-24", "18-24", "25-29", "25-29", "30+",
+                "30+"
+            ]
+        );
+    }
 
     #[test]
     fn age_counts_whole_years() {

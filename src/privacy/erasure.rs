@@ -23,7 +23,7 @@ use diesel::prelude::*;
 
 use crate::accounts::counsellors::lock_account;
 use crate::accounts::login::clear_failures;
-use crate::accounts::model::{self as accounts, age_on};
+use crate::accounts::model::{self as accounts, age_band, age_on};
 use crate::associations::model::{self as association_model, OWNER};
 use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
@@ -45,17 +45,6 @@ const ERASED_NAME: &str = "(poistettu käyttäjä / raderad användare / deleted
 /// The claim hash of a referral whose client was erased: not hexadecimal, so no claim
 /// code's SHA-256 is ever equal to it.
 const ERASED_CLAIM: &str = "erased";
-
-/// The age bands of the region's figures, by age on the day of the sign-up.
-pub fn age_band(age: i32) -> &'static str {
-    match age {
-        ..=15 => "13-15",
-        16..=17 => "16-17",
-        18..=24 => "18-24",
-        25..=29 => "25-29",
-        _ => "30+",
-    }
-}
 
 /// Who asked for an erasure, as the audit trail records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,24 +244,4 @@ fn anonymise_signups(
             .execute(conn)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::age_band;
-
-    #[test]
-    fn ages_fall_in_the_figures_bands() {
-        let bands: Vec<&str> = [13, 15, 16, 17, 18, 24, 25, 29, 30, 64]
-            .into_iter()
-            .map(age_band)
-            .collect();
-        assert_eq!(
-            bands,
-            [
-                "13-15", "13-15", "16-17", "16-17", "18-24", "18-24", "25-29", "25-29", "30+",
-                "30+"
-            ]
-        );
-    }
 }

@@ -4,14 +4,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use crate::accounts::model as accounts;
+use crate::accounts::login::confirm_password;
 use crate::api::json::ApiJson;
 use crate::api::{allow_only, get_or_head};
 use crate::auth::extractor::AuthUser;
-use crate::auth::passwords::Verified;
 use crate::db;
 use crate::email::Notifier;
-use crate::error::{AppError, ProblemType};
+use crate::error::AppError;
 use crate::privacy::erasure::{ErasedBy, erase};
 use crate::privacy::export::export;
 use crate::state::AppState;
@@ -54,27 +53,14 @@ struct Confirm {
 }
 
 /// `DELETE /me`: with the right password the account is erased (`204`); a wrong one is
-/// `403 wrong-password` and changes nothing.
+/// `403 wrong-password` and changes nothing, and wrong ones count like failed logins
+/// (`429` over the hourly limit).
 async fn erase_mine(
     state: web::Data<AppState>,
     user: AuthUser,
     ApiJson(body): ApiJson<Confirm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = user.user_id.clone();
-    let stored = state
-        .db
-        .run(move |conn| accounts::find(conn, &id)?.ok_or(AppError::Unauthorized))
-        .await?
-        .password_hash;
-    if matches!(
-        state.hasher.verify(body.password, Some(stored)).await?,
-        Verified::No
-    ) {
-        return Err(AppError::ineligible(
-            ProblemType::WrongPassword,
-            "The password is wrong; the account was not erased.",
-        ));
-    }
+    confirm_password(&state, &user.user_id, body.password).await?;
     let notifier = Notifier::new(&state);
     let now = state.config.clock.now();
     state

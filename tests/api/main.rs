@@ -12,6 +12,7 @@
 
 mod helpers;
 mod smtp;
+mod stats;
 
 mod accounts_profile;
 mod address_timing;

@@ -9,7 +9,9 @@ use diesel::sql_types::{BigInt, Text};
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, JsonExt, PASSWORD, TestApp, problem, spawn_app, task_body};
+use crate::helpers::{
+    Backend, JsonExt, PASSWORD, TestApp, problem, spawn_app, spawn_app_with, task_body,
+};
 use crate::referrals_support::{answer, referred, scene};
 use crate::signups_support::{
     CONTACT, complete_with_feedback, email_with_subject, move_dates, signed_up, task,
@@ -296,7 +298,32 @@ async fn the_last_owner_hands_the_association_over_first(backend: Backend) {
     assert_eq!(members["members"].list().len(), 1, "{members}");
 }
 
+/// Wrong passwords count with failed logins, so a stolen session cannot guess the
+/// password through `DELETE /me`; the right one, after the window, still works.
+async fn wrong_passwords_count_like_failed_logins(backend: Backend) {
+    let app = spawn_app_with(backend, |config| {
+        config.rate_limits.account_failures_per_hour = 3;
+    })
+    .await;
+    let (token, _) = app.signed_in("arvaaja@example.fi").await;
+    assert_eq!(
+        app.login("arvaaja@example.fi", "ensimmäinen arvaus")
+            .await
+            .status(),
+        401
+    );
+    for guess in ["toinen arvaus", "kolmas arvaus"] {
+        problem(erase(&app, &token, guess).await, 403).await;
+    }
+    let limited = erase(&app, &token, PASSWORD).await;
+    assert_eq!(limited.status(), 429);
+    assert!(limited.headers().contains_key("retry-after"));
+    problem(app.login("arvaaja@example.fi", PASSWORD).await, 429).await;
+    assert_eq!(app.get_auth("/api/v1/me", &token).await.status(), 200);
+}
+
 both_backends!(
     erasure_forgets_the_person_and_keeps_the_figures,
     the_last_owner_hands_the_association_over_first,
+    wrong_passwords_count_like_failed_logins,
 );
