@@ -109,6 +109,11 @@ pub fn age_band(age: i32) -> &'static str {
     }
 }
 
+/// The name shown for an erased account: the name an account takes for the moment of its
+/// erasure (so that the emails the erasure itself sends do not name the person), and the
+/// name of an erased counsellor on the referrals they made.
+pub const ERASED_NAME: &str = "(poistettu käyttäjä / raderad användare / deleted user)";
+
 /// Checks a birth date given at registration: not in the future, 13 or older, plausible.
 pub fn check_birth_date(field: &str, birth_date: NaiveDate) -> Result<(), FieldError> {
     let today = Utc::now().date_naive();

@@ -438,7 +438,7 @@ diesel::table! {
 diesel::table! {
     referrals (id) {
         id -> Text,
-        counsellor_id -> Text,
+        counsellor_id -> Nullable<Text>,
         client_id -> Nullable<Text>,
         client_email -> Nullable<Text>,
         claim_hash -> Nullable<Text>,
@@ -456,6 +456,7 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         answered_at -> Nullable<Timestamp>,
+        organisation -> Nullable<Text>,
     }
 }
 

@@ -9,7 +9,8 @@
 //!   figures stay right.
 //! - Referrals to the user stay for the counsellor's figures, without the client, their
 //!   address, the note, their message or their reason; referrals the user made as a
-//!   counsellor go with the account (they are the counsellor's own records).
+//!   counsellor stay for the region's and their organisation's figures, without them and
+//!   without their notes (open ones expire: nobody is left to follow them up).
 //! - The audit trail keeps its rows (it is append-only, and accountability outlives an
 //!   account): they name ids, roles and statuses, never personal data, and once the account
 //!   is gone an id leads nowhere. One more row records the erasure itself.
@@ -23,7 +24,7 @@ use diesel::prelude::*;
 
 use crate::accounts::counsellors::lock_account;
 use crate::accounts::login::clear_failures;
-use crate::accounts::model::{self as accounts, age_band, age_on};
+use crate::accounts::model::{self as accounts, ERASED_NAME, age_band, age_on};
 use crate::associations::model::{self as association_model, OWNER};
 use crate::audit::{self, Action, Entry, TargetKind};
 use crate::db::DbConnection;
@@ -35,12 +36,9 @@ use crate::db::stored::StoredEnum;
 use crate::email::Notifier;
 use crate::email::outbox::OutboxStatus;
 use crate::error::{AppError, ProblemType};
+use crate::referrals::model::{self as referral_model, Event as ReferralEvent, ReferralStatus};
 use crate::signups::decisions;
 use crate::signups::status::SignupStatus;
-
-/// The name an account takes for the moment of its erasure, so that the emails the erasure
-/// itself sends (a withdrawal, to the association) do not name the person.
-const ERASED_NAME: &str = "(poistettu käyttäjä / raderad användare / deleted user)";
 
 /// The claim hash of a referral whose client was erased: not hexadecimal, so no claim
 /// code's SHA-256 is ever equal to it.
@@ -122,6 +120,24 @@ pub fn erase(
     .execute(conn)?;
     diesel::update(referrals::table.filter(referrals::client_email.eq(&user.email)))
         .set(referrals::client_email.eq(None::<String>))
+        .execute(conn)?;
+
+    // Referrals they made as a counsellor stay, without them (the column is set to null
+    // with the account), for the region's and their organisation's figures: open ones
+    // expire now, as nobody is left to follow them up, and every one loses their note.
+    let open_referrals: Vec<String> = referrals::table
+        .filter(referrals::counsellor_id.eq(user_id))
+        .filter(referrals::status.eq(ReferralStatus::Sent.as_str()))
+        .select(referrals::id)
+        .load(conn)?;
+    for id in open_referrals {
+        diesel::update(referrals::table.find(&id))
+            .set(referrals::status.eq(ReferralStatus::Expired.as_str()))
+            .execute(conn)?;
+        referral_model::record(conn, &id, ReferralEvent::Expired, None, now)?;
+    }
+    diesel::update(referrals::table.filter(referrals::counsellor_id.eq(user_id)))
+        .set(referrals::note.eq(None::<String>))
         .execute(conn)?;
 
     // What holds their address rather than their id.

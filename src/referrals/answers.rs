@@ -168,7 +168,9 @@ pub fn claim(
         None => {}
     }
     // Claimed once means claimed for good, even if that account was erased since.
-    if !referral.is_open(now) || referral.claimed_at.is_some() || referral.counsellor_id == user_id
+    if !referral.is_open(now)
+        || referral.claimed_at.is_some()
+        || referral.counsellor_id.as_deref() == Some(user_id)
     {
         return Err(AppError::InvalidToken);
     }

@@ -134,6 +134,8 @@ pub fn create(
     {
         return Err(refusal.error(task));
     }
+    // Kept on the referral for the organisation's figures, which outlive the account.
+    let organisation = counsellors::role(conn, counsellor.user_id)?.map(|r| r.organisation);
     let id = uuid::Uuid::now_v7().to_string();
     let code = email.is_none().then(tokens::generate);
     let expires_at = now + counsellor.limits.expire_after;
@@ -141,6 +143,7 @@ pub fn create(
         .values((
             referrals::id.eq(&id),
             referrals::counsellor_id.eq(counsellor.user_id),
+            referrals::organisation.eq(organisation),
             referrals::client_id.eq(client
                 .as_ref()
                 .filter(|c| c.email_verified_at.is_some())

@@ -98,7 +98,9 @@ impl StoredEnum for Event {
 #[diesel(table_name = referrals)]
 pub struct Referral {
     pub id: String,
-    pub counsellor_id: String,
+    /// `None` once the counsellor's account is erased (only a closed referral: the
+    /// erasure expires the open ones first).
+    pub counsellor_id: Option<String>,
     pub client_id: Option<String>,
     pub client_email: Option<String>,
     pub claim_hash: Option<String>,
@@ -117,6 +119,8 @@ pub struct Referral {
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
     pub answered_at: Option<NaiveDateTime>,
+    /// The counsellor's organisation when they made it, for the organisation's figures.
+    pub organisation: Option<String>,
 }
 
 impl Referral {

@@ -111,10 +111,13 @@ pub fn to_counsellor(
     referral: &Referral,
     outcome: Outcome,
 ) -> Result<(), AppError> {
-    if counsellors::role(conn, &referral.counsellor_id)?.is_none() {
+    let Some(counsellor_id) = referral.counsellor_id.as_deref() else {
+        return Ok(());
+    };
+    if counsellors::role(conn, counsellor_id)?.is_none() {
         return Ok(());
     }
-    let Some(counsellor) = accounts::find(conn, &referral.counsellor_id)? else {
+    let Some(counsellor) = accounts::find(conn, counsellor_id)? else {
         return Ok(());
     };
     let offer = offer(conn, referral)?;

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::counsellors;
-use crate::accounts::model as accounts;
+use crate::accounts::model::{self as accounts, ERASED_NAME};
 use crate::api::paging::{Page, paging};
 use crate::associations::model::{self as associations, VERIFIED};
 use crate::db::DbConnection;
@@ -245,7 +245,7 @@ pub fn one_for_counsellor(
     now: NaiveDateTime,
 ) -> Result<CounsellorView, AppError> {
     let r = model::find(conn, id)?
-        .filter(|r| r.counsellor_id == counsellor_id)
+        .filter(|r| r.counsellor_id.as_deref() == Some(counsellor_id))
         .ok_or(AppError::NotFound)?;
     for_counsellor(conn, r, now)
 }
@@ -400,17 +400,26 @@ pub fn for_client(
     r: Referral,
     now: NaiveDateTime,
 ) -> Result<ClientView, AppError> {
-    let name: String = users::table
-        .find(&r.counsellor_id)
-        .select(users::display_name)
-        .first(conn)?;
-    let role = counsellors::role(conn, &r.counsellor_id)?;
+    // An erased counsellor is named as erased; their organisation stays on the referral.
+    let (name, role) = match r.counsellor_id.as_deref() {
+        Some(id) => (
+            users::table
+                .find(id)
+                .select(users::display_name)
+                .first(conn)?,
+            counsellors::role(conn, id)?,
+        ),
+        None => (ERASED_NAME.to_owned(), None),
+    };
     Ok(ClientView {
         offer: offer_view(conn, &r)?,
         contact: contact(conn, &r)?,
         counsellor: CounsellorRef {
             display_name: name,
-            organisation: role.as_ref().map(|x| x.organisation.clone()),
+            organisation: role
+                .as_ref()
+                .map(|x| x.organisation.clone())
+                .or_else(|| r.organisation.clone()),
             title: role.map(|x| x.title),
         },
         status: r.status_at(now),

@@ -11,7 +11,7 @@
 //! - completed hours: of sign-ups completed in the period;
 //! - the median time from sign-up to decision: of the decisions made in the period;
 //! - referrals: those made in the period, by outcome (for a counsellor, only those of their
-//!   own organisation).
+//!   own organisation, as kept on each referral).
 //!
 //! An area is a region or a municipality: tasks and their sign-ups by the task's
 //! municipality (a task without one is in no area), associations and referrals by the
@@ -28,8 +28,8 @@ use crate::accounts::profile::GENDERS;
 use crate::associations::model::VERIFIED;
 use crate::db::DbConnection;
 use crate::db::schema::{
-    associations, categories, counsellor_requests, municipalities, referrals, regions, signups,
-    task_categories, tasks, users,
+    associations, categories, municipalities, referrals, regions, signups, task_categories, tasks,
+    users,
 };
 use crate::db::stored::StoredEnum;
 use crate::error::AppError;
@@ -426,10 +426,8 @@ fn referrals_by_outcome(
         query = query.filter(associations::municipality_code.eq_any(codes));
     }
     if let Some(organisation) = organisation {
-        let counsellors = counsellor_requests::table
-            .filter(counsellor_requests::organisation.eq(organisation.to_owned()))
-            .select(counsellor_requests::user_id);
-        query = query.filter(referrals::counsellor_id.eq_any(counsellors));
+        // The organisation kept on each referral: the figures outlive the counsellors.
+        query = query.filter(referrals::organisation.eq(organisation.to_owned()));
     }
     let statuses: Vec<String> = query.load(conn)?;
     let keys: Vec<String> = ReferralStatus::ALL

@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 use talkoot::stats::suppression::{Figure, Protected, THRESHOLD, feasible_ranges};
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, TestApp, fields, problem, spawn_app};
+use crate::helpers::{Backend, JsonExt, PASSWORD, TestApp, fields, problem, spawn_app};
+use crate::referrals_support::{self, answer, referred};
 use crate::signups_support::{crew, move_dates, signed_up, task};
 
 /// An administrator, and a task of a Lappeenranta association with eight sign-ups: six
@@ -243,7 +244,70 @@ async fn a_counsellor_sees_only_their_organisations_referrals(backend: Backend) 
     assert_protected(&mine);
 }
 
+async fn referral_figures_outlive_their_counsellor(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = referrals_support::scene(&app, "ohjaus").await;
+    let colleague = app
+        .counsellor(&s.admin, "kollega@example.fi", "Lappeenrannan Ohjaamo")
+        .await;
+    // Six young people decline the counsellor's referrals; a seventh has not answered.
+    for client in app.volunteers("asiakas", 6, "2005-01-01").await {
+        let view = referred(
+            &app,
+            &s.counsellor,
+            json!({ "client_email": client.email, "task_id": s.task, "note": "Sopisi sinulle." }),
+        )
+        .await;
+        let declined = answer(&app, &client.token, view.str_at("id"), "decline", json!({})).await;
+        assert_eq!(declined.status(), 200);
+    }
+    referred(
+        &app,
+        &s.counsellor,
+        json!({ "client_email": "avoin@example.fi", "task_id": s.task }),
+    )
+    .await;
+    let region = stats(&app, &s.admin, "").await;
+    let organisation = stats(&app, &colleague, "").await;
+    assert_eq!(
+        cells(&organisation, "referrals_by_outcome")[2],
+        ("declined".to_owned(), Some(6))
+    );
+
+    // The counsellor erases their account: the referrals stay, without them or their
+    // notes, and the open one expires; the figures do not move.
+    let erased = app
+        .client
+        .delete(app.url("/api/v1/me"))
+        .bearer_auth(&s.counsellor)
+        .json(&json!({ "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(erased.status(), 204);
+    assert_eq!(stats(&app, &s.admin, "").await, region);
+    assert_eq!(stats(&app, &colleague, "").await, organisation);
+    let kept: Vec<(Option<String>, Option<String>, String)> = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            use talkoot::db::schema::referrals;
+            referrals::table
+                .order(referrals::created_at)
+                .select((referrals::counsellor_id, referrals::note, referrals::status))
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(kept.len(), 7);
+    assert!(
+        kept.iter().all(|(c, n, _)| c.is_none() && n.is_none()),
+        "{kept:?}"
+    );
+    assert_eq!(kept[6].2, "expired");
+}
+
 both_backends!(
+    referral_figures_outlive_their_counsellor,
     small_cells_are_hidden_and_cannot_be_solved_for,
     figures_stay_the_same_when_a_volunteer_is_erased,
     a_counsellor_sees_only_their_organisations_referrals,
