@@ -193,8 +193,9 @@ pub struct RetentionPolicy {
     /// Sessions (and their refresh tokens) are deleted this long after they expired or were
     /// ended (`RETENTION_SESSION_DAYS`, 30): long enough to answer "was that me?".
     pub ended_session_days: i64,
-    /// A delivered email's text is emptied this long after it went out; its subject, time
-    /// and status stay for the export (`RETENTION_EMAIL_BODY_DAYS`, 30).
+    /// A delivered email's text is emptied this long after it went out (a failed one's,
+    /// after it was queued); its subject, time and status stay for the export
+    /// (`RETENTION_EMAIL_BODY_DAYS`, 30).
     pub email_body_days: i64,
     /// Invitations (which hold an address that may belong to nobody here) are deleted this
     /// long after they were answered or expired (`RETENTION_INVITATION_DAYS`, 30).
@@ -202,6 +203,10 @@ pub struct RetentionPolicy {
     /// Rows of the search change feed are deleted this long after they were written
     /// (`RETENTION_CHANGE_FEED_DAYS`, 7); an index that was offline longer is rebuilt.
     pub change_feed_days: i64,
+    /// A closed report of abuse loses its reporter's words and the administrators' note
+    /// this long after it was closed (`RETENTION_REPORT_DAYS`, 365); what was reported,
+    /// why and how it ended stay.
+    pub report_days: i64,
 }
 
 impl Default for RetentionPolicy {
@@ -213,6 +218,7 @@ impl Default for RetentionPolicy {
             email_body_days: 30,
             invitation_days: 30,
             change_feed_days: 7,
+            report_days: 365,
         }
     }
 }
@@ -239,6 +245,7 @@ impl RetentionPolicy {
             email_body_days: days("RETENTION_EMAIL_BODY_DAYS", defaults.email_body_days)?,
             invitation_days: days("RETENTION_INVITATION_DAYS", defaults.invitation_days)?,
             change_feed_days: days("RETENTION_CHANGE_FEED_DAYS", defaults.change_feed_days)?,
+            report_days: days("RETENTION_REPORT_DAYS", defaults.report_days)?,
         })
     }
 }

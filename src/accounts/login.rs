@@ -4,6 +4,7 @@ use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::accounts::counsellors::lock_account;
 use crate::accounts::model::{self, normalize_email};
 use crate::auth::passwords::{self, Verified};
 use crate::auth::sessions::{self, Refreshed, SessionTokens};
@@ -142,10 +143,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> Result<TokenResponse,
     }
     // Told only to someone who knows the password.
     if user.suspended_at.is_some() {
-        return Err(AppError::ineligible(
-            ProblemType::AccountSuspended,
-            "The administrators have suspended this account; contact them to know why.",
-        ));
+        return Err(suspended_error());
     }
     let session = state
         .db
@@ -155,11 +153,28 @@ pub async fn login(state: &AppState, req: LoginRequest) -> Result<TokenResponse,
                     .set(users::password_hash.eq(new_hash))
                     .execute(conn)?;
             }
+            // Read again under the account's lock, so a suspension that landed since the
+            // check above starts no session.
+            lock_account(conn, &user.id)?;
+            let suspended: Option<NaiveDateTime> = users::table
+                .find(&user.id)
+                .select(users::suspended_at)
+                .first(conn)?;
+            if suspended.is_some() {
+                return Err(suspended_error());
+            }
             diesel::delete(login_throttle::table.find(&key)).execute(conn)?;
             sessions::start(conn, &user.id)
         })
         .await?;
     token_response(state, &session)
+}
+
+fn suspended_error() -> AppError {
+    AppError::ineligible(
+        ProblemType::AccountSuspended,
+        "The administrators have suspended this account; contact them to know why.",
+    )
 }
 
 /// Checks a password re-entered to confirm an irreversible action (`DELETE /me`). Wrong

@@ -94,33 +94,41 @@ pub fn erase(
     }
     anonymise_signups(conn, user_id, user.birth_date, user.gender.as_deref())?;
 
+    // What was sent to their address is theirs only when the address is proven theirs (a
+    // verified account erasing itself). Anyone can register someone else's address and
+    // never verify it: the retention sweep of such an account must not destroy the real
+    // owner's referrals, invitations or emails.
+    let address_is_theirs = by == ErasedBy::TheUser;
+
     // Referrals to them (bound, or sent to their address): kept without the client.
-    diesel::update(
-        referrals::table.filter(
-            referrals::client_id
-                .eq(user_id)
-                .or(referrals::client_email.eq(&user.email)),
-        ),
-    )
-    .set((
-        referrals::client_id.eq(None::<String>),
-        referrals::note.eq(None::<String>),
-        referrals::client_message.eq(None::<String>),
-        referrals::decline_reason.eq(None::<String>),
-    ))
-    .execute(conn)?;
-    // A referral must stay addressed somehow (a CHECK): one that had only the address gets
-    // a claim hash that no code hashes to, so nobody can ever claim it.
-    diesel::update(
-        referrals::table
-            .filter(referrals::client_email.eq(&user.email))
-            .filter(referrals::claim_hash.is_null()),
-    )
-    .set(referrals::claim_hash.eq(ERASED_CLAIM))
-    .execute(conn)?;
-    diesel::update(referrals::table.filter(referrals::client_email.eq(&user.email)))
-        .set(referrals::client_email.eq(None::<String>))
+    let cleared = || {
+        (
+            referrals::client_id.eq(None::<String>),
+            referrals::note.eq(None::<String>),
+            referrals::client_message.eq(None::<String>),
+            referrals::decline_reason.eq(None::<String>),
+        )
+    };
+    diesel::update(referrals::table.filter(referrals::client_id.eq(user_id)))
+        .set(cleared())
         .execute(conn)?;
+    if address_is_theirs {
+        diesel::update(referrals::table.filter(referrals::client_email.eq(&user.email)))
+            .set(cleared())
+            .execute(conn)?;
+        // A referral must stay addressed somehow (a CHECK): one that had only the address
+        // gets a claim hash that no code hashes to, so nobody can ever claim it.
+        diesel::update(
+            referrals::table
+                .filter(referrals::client_email.eq(&user.email))
+                .filter(referrals::claim_hash.is_null()),
+        )
+        .set(referrals::claim_hash.eq(ERASED_CLAIM))
+        .execute(conn)?;
+        diesel::update(referrals::table.filter(referrals::client_email.eq(&user.email)))
+            .set(referrals::client_email.eq(None::<String>))
+            .execute(conn)?;
+    }
 
     // Referrals they made as a counsellor stay, without them (the column is set to null
     // with the account), for the region's and their organisation's figures: open ones
@@ -140,19 +148,15 @@ pub fn erase(
         .set(referrals::note.eq(None::<String>))
         .execute(conn)?;
 
-    // What holds their address rather than their id.
-    diesel::delete(
-        association_invitations::table.filter(association_invitations::email.eq(&user.email)),
-    )
-    .execute(conn)?;
-    diesel::delete(
-        outbox::table.filter(
-            outbox::user_id
-                .eq(user_id)
-                .or(outbox::recipient.eq(&user.email)),
-        ),
-    )
-    .execute(conn)?;
+    // What holds their address rather than their id (see `address_is_theirs`).
+    diesel::delete(outbox::table.filter(outbox::user_id.eq(user_id))).execute(conn)?;
+    if address_is_theirs {
+        diesel::delete(
+            association_invitations::table.filter(association_invitations::email.eq(&user.email)),
+        )
+        .execute(conn)?;
+        diesel::delete(outbox::table.filter(outbox::recipient.eq(&user.email))).execute(conn)?;
+    }
     // The service's copies of delivered emails to others that name them (a sign-up
     // notice, a roster) lose their text; emails still waiting keep theirs and go out.
     // (A name of one or two letters would match nearly every email; those are found by
@@ -180,7 +184,13 @@ pub fn erase(
             outbox::topic.eq(None::<String>),
         ))
         .execute(conn)?;
-    clear_failures(conn, &user.email)?;
+    if address_is_theirs {
+        clear_failures(conn, &user.email)?;
+    }
+    // Notes they wrote closing reports as an administrator go; the outcome stays.
+    diesel::update(reports::table.filter(reports::closed_by.eq(user_id)))
+        .set(reports::note.eq(None::<String>))
+        .execute(conn)?;
     // Their reports of abuse stay for the administrators, anonymous and without their
     // words (the reporter column is set to null with the account).
     diesel::update(reports::table.filter(reports::reporter_id.eq(user_id)))

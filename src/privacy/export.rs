@@ -124,7 +124,8 @@ pub struct Export {
     pub audit_trail: Vec<AuditEntry>,
 }
 
-/// A report of abuse the user made (the administrators' note is theirs, not the user's).
+/// A report of abuse the user made: not its outcome or note, which are the administrators'
+/// (the reporter is told only whether they acted, and that by email).
 #[derive(Debug, Serialize, Queryable, Selectable)]
 #[diesel(table_name = reports)]
 pub struct ReportRow {
@@ -134,7 +135,6 @@ pub struct ReportRow {
     pub reason: String,
     pub details: Option<String>,
     pub status: String,
-    pub outcome: Option<String>,
     #[serde(serialize_with = "utc")]
     pub created_at: NaiveDateTime,
     #[serde(serialize_with = "utc_opt")]

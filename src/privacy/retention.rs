@@ -8,7 +8,9 @@
 //! - accounts whose address was never verified, erased as `DELETE /me` erases;
 //! - emailed links that were used or expired;
 //! - sessions that expired or were ended, with their refresh tokens;
-//! - the text of delivered emails (their subject, time and status stay for the export);
+//! - the text of delivered emails, and of failed ones (their subject, time and status stay
+//!   for the export);
+//! - the reporter's words and the administrators' note on closed reports of abuse;
 //! - invitations that were answered or expired (they hold an address of someone who may
 //!   have no account);
 //! - the search change feed's old rows (an index offline for longer is rebuilt on start);
@@ -22,7 +24,8 @@ use diesel::prelude::*;
 use crate::config::RetentionPolicy;
 use crate::db::DbConnection;
 use crate::db::schema::{
-    association_invitations, email_tokens, login_throttle, outbox, search_changes, sessions, users,
+    association_invitations, email_tokens, login_throttle, outbox, reports, search_changes,
+    sessions, users,
 };
 use crate::db::stored::StoredEnum;
 use crate::email::Notifier;
@@ -50,6 +53,7 @@ pub struct Swept {
     pub spent_tokens: usize,
     pub ended_sessions: usize,
     pub email_bodies: usize,
+    pub report_texts: usize,
     pub invitations: usize,
     pub feed_rows: usize,
     pub login_counters: usize,
@@ -147,13 +151,35 @@ pub fn sweep(
     )
     .execute(conn)?;
 
+    let bodies_before = before(policy.email_body_days);
     swept.email_bodies = diesel::update(
         outbox::table
-            .filter(outbox::status.eq(OutboxStatus::Sent.as_str()))
-            .filter(outbox::sent_at.lt(before(policy.email_body_days)))
+            .filter(
+                outbox::status
+                    .eq(OutboxStatus::Sent.as_str())
+                    .and(outbox::sent_at.lt(bodies_before))
+                    .or(outbox::status
+                        .eq(OutboxStatus::Failed.as_str())
+                        .and(outbox::created_at.lt(bodies_before))),
+            )
             .filter(outbox::body_text.ne("")),
     )
     .set(outbox::body_text.eq(""))
+    .execute(conn)?;
+
+    swept.report_texts = diesel::update(
+        reports::table
+            .filter(reports::closed_at.lt(before(policy.report_days)))
+            .filter(
+                reports::details
+                    .is_not_null()
+                    .or(reports::note.is_not_null()),
+            ),
+    )
+    .set((
+        reports::details.eq(None::<String>),
+        reports::note.eq(None::<String>),
+    ))
     .execute(conn)?;
 
     let invitations_before = before(policy.invitation_days);

@@ -5,6 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::accounts::counsellors::lock_account;
 use crate::audit::{self, Action, Entry, TargetKind};
 use crate::auth::sessions;
 use crate::db::DbConnection;
@@ -61,6 +62,8 @@ pub fn set_user_suspended(
     suspend: bool,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
+    // The same lock a login takes before it starts a session.
+    lock_account(conn, user_id)?;
     let suspended_at: Option<NaiveDateTime> = users::table
         .find(user_id)
         .select(users::suspended_at)

@@ -39,7 +39,9 @@ pub fn send(
     let Some(task) = model::find(conn, &job.task_id)? else {
         return Ok(());
     };
-    let open = matches!(task.status, TaskStatus::Published | TaskStatus::Closed);
+    // A task the administrators took down reminds nobody.
+    let open = matches!(task.status, TaskStatus::Published | TaskStatus::Closed)
+        && task.hidden_at.is_none();
     let (Some(due), Some(starts)) = (reminders_due(&task), task.starts_at) else {
         return Ok(());
     };

@@ -3,7 +3,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::counsellors;
@@ -12,7 +12,7 @@ use crate::api::date::period;
 use crate::api::{allow_only, get_or_head};
 use crate::auth::AuthUser;
 use crate::db;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 use crate::state::AppState;
 use crate::stats::figures::{self, Figures, Scope};
 
@@ -71,6 +71,7 @@ async fn stats(
         }
     };
     let (start, end) = period(q.from, q.to)?;
+    whole_months(q.from, q.to)?;
     let stats = state
         .db
         .run(move |conn| {
@@ -113,6 +114,31 @@ async fn stats(
             .body(to_csv(&stats.figures)?));
     }
     Ok(crate::api::private_json(&stats))
+}
+
+/// Periods run in whole calendar months. Two periods a day apart would otherwise tell
+/// that day's sign-ups by subtraction, which is often one young person's age and gender.
+fn whole_months(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    if from.is_some_and(|d| d.day() != 1) {
+        errors.push(FieldError::new(
+            "from",
+            "not_month_start",
+            "Figures are for whole months: start on the first day of a month.",
+        ));
+    }
+    if to.is_some_and(|d| d.succ_opt().is_some_and(|next| next.day() != 1)) {
+        errors.push(FieldError::new(
+            "to",
+            "not_month_end",
+            "Figures are for whole months: end on the last day of a month.",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation(errors))
+    }
 }
 
 /// The figures as CSV (`table,key,value,suppressed`): every cell, then each table's

@@ -66,35 +66,27 @@ pub struct Protected {
 }
 
 /// Suppresses `cells` (whose sum is the total) so that no hidden cell can be recovered
-/// from the shown cells and the total.
+/// from the shown cells and the total, by a reader who knows this rule: that a cell hidden
+/// for being small holds 0 to 4, and that one hidden to protect it holds at least 5 and no
+/// more than the smallest cell still shown.
 pub fn protect(cells: &[i64]) -> Protected {
     let total: i64 = cells.iter().sum();
-    let mut hidden: Vec<bool> = cells.iter().map(|&n| n < THRESHOLD).collect();
+    // `Some(primary)` for a hidden cell.
+    let mut hidden: Vec<Option<bool>> = cells
+        .iter()
+        .map(|&n| (n < THRESHOLD).then_some(true))
+        .collect();
     let mut total_hidden = total < THRESHOLD;
-    loop {
-        if total_hidden {
-            break;
-        }
-        let hidden_count = hidden.iter().filter(|&&h| h).count();
-        let remainder: i64 = cells
-            .iter()
-            .zip(&hidden)
-            .filter(|(_, h)| **h)
-            .map(|(n, _)| n)
-            .sum();
-        let exposed = hidden_count == 1 || (hidden_count > 1 && remainder == 0);
-        if !exposed {
-            break;
-        }
+    while !total_hidden && exposed(cells, &hidden) {
         // The smallest shown cell joins the hidden ones (the least information lost).
         let smallest = cells
             .iter()
             .enumerate()
-            .filter(|(i, _)| !hidden[*i])
+            .filter(|(i, _)| hidden[*i].is_none())
             .min_by_key(|(i, n)| (**n, *i))
             .map(|(i, _)| i);
         match smallest {
-            Some(i) => hidden[i] = true,
+            Some(i) => hidden[i] = Some(false),
             None => total_hidden = true,
         }
     }
@@ -102,12 +94,9 @@ pub fn protect(cells: &[i64]) -> Protected {
         cells: cells
             .iter()
             .zip(hidden)
-            .map(|(&n, h)| {
-                if h {
-                    Figure::hidden()
-                } else {
-                    Figure::shown(n)
-                }
+            .map(|(&n, h)| match h {
+                Some(_) => Figure::hidden(),
+                None => Figure::shown(n),
             })
             .collect(),
         total: if total_hidden {
@@ -118,32 +107,110 @@ pub fn protect(cells: &[i64]) -> Protected {
     }
 }
 
-/// For tests here and in the API suite: the counts each hidden cell could hold, given what
-/// is shown (each cell at least 0, all adding up to the total when it is shown); `None`
-/// for a shown cell. A cell is protected when its range holds more than one count.
-pub fn feasible_ranges(table: &Protected) -> Vec<Option<(i64, i64)>> {
-    let shown_sum: i64 = table.cells.iter().filter_map(|c| c.value).sum();
-    let hidden = table.cells.iter().filter(|c| c.suppressed).count();
-    table
+/// Whether some hidden cell has only one value left once the total is known: each hidden
+/// cell bounded as [`protect`] says, all of them adding up to the total less the shown.
+fn exposed(cells: &[i64], hidden: &[Option<bool>]) -> bool {
+    let shown = cells
+        .iter()
+        .zip(hidden)
+        .filter(|(_, h)| h.is_none())
+        .map(|(n, _)| *n);
+    let smallest_shown = shown.clone().min();
+    let remainder: i64 = cells.iter().sum::<i64>() - shown.sum::<i64>();
+    let bounds: Vec<(i64, i64)> = hidden
+        .iter()
+        .flatten()
+        .map(|&primary| {
+            if primary {
+                (0, THRESHOLD - 1)
+            } else {
+                (THRESHOLD, smallest_shown.unwrap_or(remainder))
+            }
+        })
+        .collect();
+    let (low_sum, high_sum) = bounds.iter().fold((0_i64, 0_i64), |(l, h), (lo, hi)| {
+        (l + lo, h.saturating_add(*hi))
+    });
+    bounds.iter().any(|&(lo, hi)| {
+        let low = lo.max(remainder - (high_sum - hi));
+        let high = hi.min(remainder - (low_sum - lo));
+        low >= high
+    })
+}
+
+/// For tests here and in the API suite: every table of counts that [`protect`] would
+/// publish as `published` (the shown cells and the total as they are, the hidden cells
+/// anything adding up to the rest). A hidden cell is recovered when it has the same value
+/// in all of them. `None` when the total is hidden (nothing then ties the hidden cells
+/// together) or the search would be too long.
+pub fn solutions(published: &Protected) -> Option<Vec<Vec<i64>>> {
+    let total = published.total.value?;
+    let shown: i64 = published.cells.iter().filter_map(|c| c.value).sum();
+    let remainder = total - shown;
+    let slots: Vec<usize> = (0..published.cells.len())
+        .filter(|i| published.cells[*i].suppressed)
+        .collect();
+    let mut found = Vec::new();
+    let mut values: Vec<i64> = published
         .cells
         .iter()
-        .map(|cell| {
-            if !cell.suppressed {
-                return None;
+        .map(|c| c.value.unwrap_or(0))
+        .collect();
+    let mut budget = 2_000_000_u32;
+    fill(
+        &slots,
+        remainder,
+        &mut values,
+        published,
+        &mut found,
+        &mut budget,
+    );
+    (budget > 0).then_some(found)
+}
+
+fn fill(
+    slots: &[usize],
+    left: i64,
+    values: &mut Vec<i64>,
+    published: &Protected,
+    found: &mut Vec<Vec<i64>>,
+    budget: &mut u32,
+) {
+    if *budget == 0 {
+        return;
+    }
+    *budget -= 1;
+    match slots {
+        [] => {
+            if left == 0 && protect(values) == *published {
+                found.push(values.clone());
             }
-            Some(match table.total.value {
-                // Without a total, nothing bounds a hidden cell.
-                None => (0, i64::MAX),
-                Some(total) => {
-                    let remainder = total - shown_sum;
-                    // Alone, it is the remainder; with others, anything from 0 to it.
-                    if hidden == 1 {
-                        (remainder, remainder)
-                    } else {
-                        (0, remainder)
-                    }
-                }
-            })
+        }
+        [last] => {
+            values[*last] = left;
+            fill(&[], 0, values, published, found, budget);
+        }
+        [first, rest @ ..] => {
+            for n in 0..=left {
+                values[*first] = n;
+                fill(rest, left - n, values, published, found, budget);
+            }
+        }
+    }
+}
+
+/// The hidden cells of `published` that a reader can work out: the same in every table
+/// that would be published so.
+pub fn recovered(published: &Protected) -> Vec<usize> {
+    let Some(tables) = solutions(published) else {
+        return Vec::new();
+    };
+    (0..published.cells.len())
+        .filter(|i| published.cells[*i].suppressed)
+        .filter(|i| {
+            let mut values = tables.iter().map(|t| t[*i]);
+            let first = values.next();
+            first.is_some() && values.all(|v| Some(v) == first)
         })
         .collect()
 }
@@ -158,10 +225,14 @@ mod tests {
 
     fn assert_unrecoverable(cells: &[i64]) {
         let protected = protect(cells);
-        for (i, range) in feasible_ranges(&protected).into_iter().enumerate() {
-            if let Some((low, high)) = range {
-                assert!(low < high, "cell {i} of {cells:?} is {low} ({protected:?})");
-            }
+        assert_eq!(
+            recovered(&protected),
+            Vec::<usize>::new(),
+            "{cells:?} published as {protected:?}"
+        );
+        // The real table is one of the solutions.
+        if let Some(tables) = solutions(&protected) {
+            assert!(tables.contains(&cells.to_vec()), "{cells:?}");
         }
         // Primary: nothing under 5 is shown.
         for cell in protected.cells.iter().chain([&protected.total]) {
@@ -186,6 +257,15 @@ mod tests {
     fn hidden_zeros_are_not_left_knowable() {
         let p = protect(&[0, 0, 30, 6]);
         assert_eq!(values(&p), [None, None, Some(30), None]);
+    }
+
+    #[test]
+    fn small_cells_that_must_all_be_four_are_protected() {
+        // Hidden alone, the three would add up to 12: each 4.
+        let p = protect(&[4, 4, 4, 10]);
+        assert_eq!(values(&p), [None, None, None, None]);
+        assert_unrecoverable(&[4, 4, 4, 10]);
+        assert_unrecoverable(&[4, 7, 7]);
     }
 
     #[test]

@@ -7,7 +7,9 @@ ALTER TABLE referrals ADD COLUMN organisation TEXT;
 UPDATE referrals SET organisation = (
     SELECT c.organisation FROM counsellor_requests c
     WHERE c.user_id = referrals.counsellor_id
-    ORDER BY c.created_at DESC
+      AND c.status IN ('approved', 'revoked')
+      AND c.decided_at <= referrals.created_at
+    ORDER BY c.decided_at DESC
     LIMIT 1
 );
 ALTER TABLE referrals ALTER COLUMN counsellor_id DROP NOT NULL;

@@ -47,7 +47,9 @@ SELECT
     client_message, decline_reason, signup_id, created_at, expires_at, answered_at,
     (SELECT c.organisation FROM counsellor_requests c
      WHERE c.user_id = referrals.counsellor_id
-     ORDER BY c.created_at DESC
+       AND c.status IN ('approved', 'revoked')
+       AND c.decided_at <= referrals.created_at
+     ORDER BY c.decided_at DESC
      LIMIT 1)
 FROM referrals;
 
