@@ -43,22 +43,15 @@ pub fn schedule<P: Serialize>(
     payload: &P,
     run_at: NaiveDateTime,
 ) -> Result<String, AppError> {
-    let payload = serde_json::to_string(payload)
-        .map_err(|e| AppError::internal(format!("job payload: {e}")))?;
+    // A new v7 id names no other job, so the insert always adds it.
     let id = uuid::Uuid::now_v7().to_string();
-    diesel::insert_into(jobs::table)
-        .values((
-            jobs::id.eq(&id),
-            jobs::kind.eq(kind.code()),
-            jobs::payload.eq(payload),
-            jobs::status.eq(JobStatus::Pending.code()),
-            jobs::attempts.eq(0),
-            jobs::run_at.eq(run_at),
-            jobs::created_at.eq(Utc::now().naive_utc()),
-            jobs::first_due_at.eq(Some(run_at)),
-        ))
-        .execute(conn)?;
+    schedule_named(conn, &id, kind, payload, run_at)?;
     Ok(id)
+}
+
+/// A payload as stored in `jobs.payload`.
+fn encode<P: Serialize>(payload: &P) -> Result<String, AppError> {
+    serde_json::to_string(payload).map_err(|e| AppError::internal(format!("job payload: {e}")))
 }
 
 /// Schedules a recurring job's run under a name of its own (`id`, e.g. the kind and the due
@@ -72,8 +65,7 @@ pub fn schedule_named<P: Serialize>(
     payload: &P,
     run_at: NaiveDateTime,
 ) -> Result<bool, AppError> {
-    let payload = serde_json::to_string(payload)
-        .map_err(|e| AppError::internal(format!("job payload: {e}")))?;
+    let payload = encode(payload)?;
     let row = || {
         (
             jobs::id.eq(id),
@@ -106,8 +98,7 @@ pub fn replace_payloads<P: Serialize>(
     kind: JobKind,
     payload: &P,
 ) -> Result<usize, AppError> {
-    let payload = serde_json::to_string(payload)
-        .map_err(|e| AppError::internal(format!("job payload: {e}")))?;
+    let payload = encode(payload)?;
     Ok(diesel::update(
         jobs::table
             .filter(jobs::kind.eq(kind.code()))
