@@ -30,8 +30,14 @@ pub struct Cli {
 /// What to do; `serve` when none is given.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the HTTP API and the email worker (runs pending migrations first).
-    Serve,
+    /// Run the web pages, the HTTP API and the email worker (runs pending migrations
+    /// first).
+    Serve {
+        /// Load the demo first when the database is empty (a database with data is served
+        /// as it is), so that a newcomer sees a living service at once.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Apply pending database migrations and exit.
     Migrate,
     /// Create a verified administrator account. The password is read from a prompt, or
@@ -81,8 +87,18 @@ with N × 100,000 tasks for benchmarks.";
 
 /// Runs the chosen command.
 pub async fn run(cli: Cli, config: Config) -> Result<(), AppError> {
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => {
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Serve { demo } => {
+            if demo {
+                let seed_config = config.clone();
+                let seeded = tokio::task::spawn_blocking(move || seed_demo_if_empty(&seed_config))
+                    .await
+                    .map_err(|e| AppError::internal(e.to_string()))??;
+                match seeded {
+                    Some(report) => print!("{report}"),
+                    None => println!("The database has data already; the demo was not loaded."),
+                }
+            }
             let app = Application::build(config).await?;
             tracing::info!(port = app.port(), "Talkoot is listening");
             app.run_until_stopped()
@@ -164,6 +180,17 @@ pub fn seed_demo(config: &Config) -> Result<seed::Report, AppError> {
     let mut conn = pool.get()?;
     db::run_migrations(&mut conn)?;
     seed::demo(&mut conn)
+}
+
+/// [`seed_demo`] on an empty database; `None` (and nothing written) on one with data.
+pub fn seed_demo_if_empty(config: &Config) -> Result<Option<seed::Report>, AppError> {
+    let pool = db::build_pool(&config.database_url, 1)?;
+    let mut conn = pool.get()?;
+    db::run_migrations(&mut conn)?;
+    if !seed::is_empty(&mut conn)? {
+        return Ok(None);
+    }
+    seed::demo(&mut conn).map(Some)
 }
 
 /// Migrates, then generates the scale data set ([`seed::scale::scale`]) with a progress

@@ -240,8 +240,8 @@ impl AppError {
         Self::Validation(vec![FieldError::new(field, code, message)])
     }
 
-    /// The problem type of this error.
-    fn problem_type(&self) -> ProblemType {
+    /// The problem type of this error (the web front end words its pages by it).
+    pub fn problem_type(&self) -> ProblemType {
         match self {
             Self::Validation(_) => ProblemType::ValidationError,
             Self::BadRequest(_) => ProblemType::BadRequest,
@@ -443,7 +443,8 @@ pub fn problem_for_framework_errors<B: MessageBody + 'static>(
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with(PROBLEM_JSON));
+        // An HTML error page of the web front end is already what its reader needs.
+        .is_some_and(|v| v.starts_with(PROBLEM_JSON) || v.starts_with("text/html"));
     if is_problem {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }

@@ -33,3 +33,4 @@ pub mod state;
 pub mod stats;
 pub mod tasks;
 pub mod telemetry;
+pub mod web;

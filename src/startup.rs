@@ -32,7 +32,7 @@ use crate::state::AppState;
 use crate::telemetry::{RequestSpan, log_request};
 use crate::{
     accounts, admin, associations, health, jobs, matching, privacy, reference, referrals, reports,
-    search, signups, stats, tasks,
+    search, signups, stats, tasks, web as pages,
 };
 
 /// A built, bound, not yet running application.
@@ -229,10 +229,14 @@ fn build_server(
     let hooks = Hooks::wired();
     let public_base_url = config.public_base_url.clone();
     let report_limiter = web::Data::new(reports::routes::ReportLimiter(limiters.reports.clone()));
+    let web_limiters = web::Data::new(limiters.clone());
+    let reference_cache = web::Data::new(pages::reference::Cache::default());
     let server = HttpServer::new(move || {
         let limiters = limiters.clone();
         App::new()
             .app_data(report_limiter.clone())
+            .app_data(web_limiters.clone())
+            .app_data(reference_cache.clone())
             .app_data(state.clone())
             .app_data(hooks.associations.clone())
             .app_data(hooks.tasks.clone())
@@ -263,6 +267,10 @@ fn build_server(
                 stats::routes::configure(cfg);
                 reference::routes::configure(cfg);
             }))
+            // The web front end: /{lang}/… and /static/…; any other GET without a language
+            // is redirected into the browser's language.
+            .configure(pages::configure)
+            .default_service(web::to(pages::lang::elsewhere))
     })
     .workers(config.workers)
     .worker_max_blocking_threads(blocking_per_worker)

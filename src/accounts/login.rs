@@ -100,9 +100,16 @@ fn record_failure(conn: &mut DbConnection, key: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Checks the credentials and starts a session. Wrong email and wrong password give the
-/// same answer after the same amount of work.
+/// Checks the credentials and starts a session, answered with a token pair (the API).
 pub async fn login(state: &AppState, req: LoginRequest) -> Result<TokenResponse, AppError> {
+    let session = authenticate(state, req).await?;
+    token_response(state, &session)
+}
+
+/// Checks the credentials and starts a session: the one login that the API's tokens and the
+/// web front end's cookie share. Wrong email and wrong password give the same answer after
+/// the same amount of work.
+pub async fn authenticate(state: &AppState, req: LoginRequest) -> Result<SessionTokens, AppError> {
     let email = normalize_email(&req.email);
     let key = account_key(&email);
     let limit = state.config.rate_limits.account_failures_per_hour;
@@ -141,7 +148,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> Result<TokenResponse,
     if user.suspended_at.is_some() {
         return Err(suspended_error());
     }
-    let session = state
+    state
         .db
         .write(move |conn| {
             if let Verified::YesRehashed(new_hash) = verified {
@@ -162,8 +169,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> Result<TokenResponse,
             diesel::delete(login_throttle::table.find(&key)).execute(conn)?;
             sessions::start(conn, &user.id)
         })
-        .await?;
-    token_response(state, &session)
+        .await
 }
 
 /// A password over the length limit is checked as an empty one: it fails after the same

@@ -207,3 +207,30 @@ pub fn is_live(conn: &mut DbConnection, session_id: &str, user_id: &str) -> Resu
         .get_result(conn)?;
     Ok(count == 1)
 }
+
+/// Gives a session a browser secret, for the web front end's cookie, and returns it (only
+/// its hash is stored). A browser session is an ordinary session: logout, a password reset
+/// and a suspension end it exactly as they end a token's.
+pub fn attach_browser(conn: &mut DbConnection, session_id: &str) -> Result<String, AppError> {
+    let token = tokens::generate();
+    diesel::update(sessions::table.find(session_id))
+        .set(sessions::browser_token_hash.eq(&token.hash))
+        .execute(conn)?;
+    Ok(token.plain)
+}
+
+/// The live session (id, user id) whose browser secret was presented; `None` for an
+/// unknown secret or an ended session.
+pub fn of_browser(
+    conn: &mut DbConnection,
+    presented: &str,
+) -> Result<Option<(String, String)>, AppError> {
+    let now = Utc::now().naive_utc();
+    Ok(sessions::table
+        .filter(sessions::browser_token_hash.eq(tokens::hash(presented)))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(now))
+        .select((sessions::id, sessions::user_id))
+        .first(conn)
+        .optional()?)
+}

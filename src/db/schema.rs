@@ -71,6 +71,7 @@ diesel::table! {
         expires_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
         revoke_reason -> Nullable<Text>,
+        browser_token_hash -> Nullable<Text>,
     }
 }
 

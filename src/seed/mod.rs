@@ -193,6 +193,12 @@ pub(crate) fn refusal(users: i64, associations: i64) -> AppError {
     ))
 }
 
+/// Whether the database has no account and no association (the demo loads only there).
+pub fn is_empty(conn: &mut DbConnection) -> Result<bool, AppError> {
+    let (users, associations) = counts(conn)?;
+    Ok(users == 0 && associations == 0)
+}
+
 pub(crate) fn counts(conn: &mut DbConnection) -> Result<(i64, i64), AppError> {
     let users: i64 = schema::users::table.count().get_result(conn)?;
     let associations: i64 = schema::associations::table.count().get_result(conn)?;

@@ -64,3 +64,4 @@ mod tasks_lifecycle;
 mod tasks_search;
 mod token_attacks;
 mod volunteer_record;
+mod web_pages;

@@ -1,0 +1,85 @@
+//! The web front end: server-rendered pages in Finnish, Swedish and English, for the
+//! people the API serves, in a browser and on a phone. It sits on top of every feature and
+//! calls their functions directly, as the API handlers do (never the JSON API over HTTP);
+//! nothing below imports it.
+//!
+//! Every page works without JavaScript: htmx (vendored, `static/`) only enhances real
+//! forms and links. The language is the first segment of every path (`lang`); a browser
+//! session is a cookie tied to the `sessions` table (`session`); every unsafe request is
+//! checked for its origin and its form's token (`csrf`); failures become pages in the
+//! reader's language (`errors`).
+
+pub mod account;
+pub mod assets;
+pub mod csrf;
+pub mod errors;
+pub mod format;
+pub mod forms;
+pub mod headers;
+pub mod home;
+pub mod lang;
+pub mod me;
+pub mod page;
+pub mod reference;
+pub mod search;
+pub mod session;
+pub mod task;
+
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{HttpResponse, guard, web};
+
+use crate::api::get_or_head;
+use crate::error::AppError;
+use crate::i18n::Language;
+
+/// Whether a path is under one of the three languages (`/fi/…`).
+fn in_a_language(path: &str) -> bool {
+    let mut parts = path.splitn(3, '/');
+    let _ = parts.next();
+    let first = parts.next().unwrap_or("");
+    Language::parse(first).is_some() && parts.next().is_some()
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+/// Registers the pages (`/{lang}/…`) and the static files; the application's default
+/// service is [`lang::elsewhere`].
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/static/{file}")
+            .wrap(Compress::default())
+            .route(get_or_head().to(assets::serve)),
+    )
+    .service(
+        web::scope("/{lang}")
+            .guard(guard::fn_guard(|ctx| in_a_language(ctx.head().uri.path())))
+            .wrap(from_fn(session::resolve))
+            .wrap(from_fn(csrf::guard))
+            .wrap(from_fn(errors::html_errors))
+            .wrap(headers::page_headers())
+            .wrap(Compress::default())
+            .route("/", get_or_head().to(home::home))
+            .route("/tasks", get_or_head().to(search::search))
+            .route("/tasks/{id}", get_or_head().to(task::show))
+            .route("/tasks/{id}/signup", web::post().to(task::sign_up))
+            .route("/register", get_or_head().to(account::register_form))
+            .route("/register", web::post().to(account::register))
+            .route("/verify-email", get_or_head().to(account::verify_form))
+            .route("/verify-email", web::post().to(account::verify))
+            .route("/verify-email/resend", web::post().to(account::resend))
+            .route("/login", get_or_head().to(account::login_form))
+            .route("/login", web::post().to(account::login))
+            .route("/logout", web::post().to(account::logout))
+            .route("/reset-password", get_or_head().to(account::reset_form))
+            .route("/reset-password", web::post().to(account::reset_request))
+            .route(
+                "/reset-password/confirm",
+                web::post().to(account::reset_confirm),
+            )
+            .route("/me/signups", get_or_head().to(me::signups))
+            .route("/me/signups/{id}/withdraw", web::post().to(me::withdraw))
+            .default_service(web::to(not_found)),
+    );
+}
