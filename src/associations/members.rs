@@ -184,3 +184,40 @@ pub fn remove(
         .detail(format!("association {association_id}: {role}, {how}")),
     )
 }
+
+/// An association someone belongs to, as their own list shows it.
+#[derive(Debug, Clone)]
+pub struct Membership {
+    pub association_id: String,
+    pub slug: String,
+    pub name: String,
+    pub status: String,
+    pub role: String,
+}
+
+/// The associations a person is a member of, by name.
+pub fn of_user(conn: &mut DbConnection, user_id: &str) -> Result<Vec<Membership>, AppError> {
+    use crate::db::schema::associations;
+    let rows: Vec<(String, String, String, String, String)> = association_members::table
+        .inner_join(associations::table)
+        .filter(association_members::user_id.eq(user_id))
+        .order(associations::name)
+        .select((
+            associations::id,
+            associations::slug,
+            associations::name,
+            associations::status,
+            association_members::role,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(association_id, slug, name, status, role)| Membership {
+            association_id,
+            slug,
+            name,
+            status,
+            role,
+        })
+        .collect())
+}

@@ -70,38 +70,9 @@ async fn stats(
             ));
         }
     };
-    let (start, end) = period(q.from, q.to)?;
-    whole_months(q.from, q.to)?;
     let stats = state
         .db
-        .run(move |conn| {
-            db::read_tx(conn, |conn| {
-                let organisation = if accounts::is_admin(conn, &user.user_id)? {
-                    None
-                } else {
-                    match counsellors::role(conn, &user.user_id)? {
-                        Some(role) => Some(role.organisation),
-                        None => return Err(AppError::Forbidden),
-                    }
-                };
-                let municipalities =
-                    figures::area(conn, q.region.as_deref(), q.municipality.as_deref())?;
-                let scope = Scope {
-                    start,
-                    end,
-                    municipalities,
-                    organisation: organisation.clone(),
-                };
-                Ok(Stats {
-                    figures: figures::count(conn, &scope)?,
-                    from: q.from,
-                    to: q.to,
-                    region: q.region,
-                    municipality: q.municipality,
-                    organisation,
-                })
-            })
-        })
+        .run(move |conn| figures_for(conn, &user.user_id, q))
         .await?;
     if csv {
         return Ok(HttpResponse::Ok()
@@ -114,6 +85,43 @@ async fn stats(
             .body(to_csv(&stats.figures)?));
     }
     Ok(crate::api::private_json(&stats))
+}
+
+/// The figures that `user_id` may read for a query: an administrator everything, a
+/// counsellor their organisation's referrals, anyone else `403`. The API and the web
+/// pages' charts both answer from here.
+pub fn figures_for(
+    conn: &mut crate::db::DbConnection,
+    user_id: &str,
+    q: StatsQuery,
+) -> Result<Stats, AppError> {
+    let (start, end) = period(q.from, q.to)?;
+    whole_months(q.from, q.to)?;
+    db::read_tx(conn, |conn| {
+        let organisation = if accounts::is_admin(conn, user_id)? {
+            None
+        } else {
+            match counsellors::role(conn, user_id)? {
+                Some(role) => Some(role.organisation),
+                None => return Err(AppError::Forbidden),
+            }
+        };
+        let municipalities = figures::area(conn, q.region.as_deref(), q.municipality.as_deref())?;
+        let scope = Scope {
+            start,
+            end,
+            municipalities,
+            organisation: organisation.clone(),
+        };
+        Ok(Stats {
+            figures: figures::count(conn, &scope)?,
+            from: q.from,
+            to: q.to,
+            region: q.region,
+            municipality: q.municipality,
+            organisation,
+        })
+    })
 }
 
 /// Periods run in whole calendar months. Two periods a day apart would otherwise tell

@@ -259,3 +259,15 @@ fn view(
         hidden: t.hidden_at.is_some(),
     }
 }
+
+/// Every task of an association, newest first (its members' list, drafts included).
+pub fn of_association(
+    conn: &mut DbConnection,
+    association_id: &str,
+) -> Result<Vec<Task>, AppError> {
+    Ok(tasks::table
+        .filter(tasks::association_id.eq(association_id))
+        .order((tasks::created_at.desc(), tasks::id.desc()))
+        .select(Task::as_select())
+        .load(conn)?)
+}

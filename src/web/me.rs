@@ -99,3 +99,50 @@ pub async fn withdraw(
     state.wake_mailer();
     Ok(page.redirect("/me/signups"))
 }
+
+/// `/{lang}/me/record`: the volunteering record, with its code and a printable view.
+#[derive(Template, WebTemplate)]
+#[template(path = "my_record.html")]
+pub struct MyRecord {
+    pub page: Page,
+    pub record: crate::signups::record::Record,
+}
+
+impl MyRecord {
+    /// A day of the record in the page's language.
+    pub fn day(&self, day: &chrono::NaiveDate) -> String {
+        day.and_hms_opt(12, 0, 0)
+            .map(|t| format::day(self.page.lang, t))
+            .unwrap_or_default()
+    }
+
+    /// Hours in the page's language.
+    pub fn hours(&self, hours: &Option<f64>) -> String {
+        hours
+            .map(|h| format::hours(self.page.lang, h))
+            .unwrap_or_default()
+    }
+}
+
+/// `GET /{lang}/me/record`.
+pub async fn record(
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = page.user.clone() else {
+        return Ok(page.to_login());
+    };
+    let base = state.config.public_base_url.clone();
+    let record = state
+        .db
+        .write(move |conn| crate::signups::record::mine(conn, &base, &user.user_id))
+        .await?;
+    Ok(page::ok(
+        &req,
+        MyRecord {
+            page: page.titled("my-record-title"),
+            record,
+        },
+    ))
+}

@@ -10,6 +10,7 @@
 //! reader's language (`errors`).
 
 pub mod account;
+pub mod admin;
 pub mod assets;
 pub mod csrf;
 pub mod errors;
@@ -18,12 +19,15 @@ pub mod forms;
 pub mod headers;
 pub mod home;
 pub mod lang;
+pub mod manage;
 pub mod me;
 pub mod page;
+pub mod public;
 pub mod reference;
 pub mod search;
 pub mod session;
 pub mod task;
+pub mod task_form;
 
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{HttpResponse, guard, web};
@@ -64,6 +68,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/tasks", get_or_head().to(search::search))
             .route("/tasks/{id}", get_or_head().to(task::show))
             .route("/tasks/{id}/signup", web::post().to(task::sign_up))
+            .route("/associations", get_or_head().to(public::directory))
+            .route("/associations/{id}", get_or_head().to(public::card))
+            .route("/record-check", get_or_head().to(public::record_check))
             .route("/register", get_or_head().to(account::register_form))
             .route("/register", web::post().to(account::register))
             .route("/verify-email", get_or_head().to(account::verify_form))
@@ -80,6 +87,36 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route("/me/signups", get_or_head().to(me::signups))
             .route("/me/signups/{id}/withdraw", web::post().to(me::withdraw))
+            .route("/me/record", get_or_head().to(me::record))
+            .route("/me/associations", get_or_head().to(manage::mine))
+            .route(
+                "/manage/associations/{id}",
+                get_or_head().to(manage::association),
+            )
+            .route(
+                "/manage/associations/{id}/tasks/new",
+                get_or_head().to(manage::new_task),
+            )
+            .route(
+                "/manage/associations/{id}/tasks/new",
+                web::post().to(manage::create_task),
+            )
+            .route("/manage/tasks/{id}", get_or_head().to(manage::task))
+            .route(
+                "/manage/tasks/{id}/{action}",
+                web::post().to(manage::move_task),
+            )
+            .route(
+                "/manage/signups/{id}/{action}",
+                web::post().to(manage::decide),
+            )
+            .route("/admin/associations", get_or_head().to(admin::associations))
+            .route(
+                "/admin/associations/{id}/{action}",
+                web::post().to(admin::set_status),
+            )
+            .route("/admin/figures", get_or_head().to(admin::figures))
+            .route("/admin/figures.csv", get_or_head().to(admin::figures_csv))
             .default_service(web::to(not_found)),
     );
 }
