@@ -24,6 +24,7 @@ pub mod me;
 pub mod page;
 pub mod public;
 pub mod reference;
+pub mod referrals;
 pub mod search;
 pub mod session;
 pub mod task;
@@ -109,6 +110,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(
                 "/manage/signups/{id}/{action}",
                 web::post().to(manage::decide),
+            )
+            .route("/counsellor/referrals", get_or_head().to(referrals::sent))
+            .route("/counsellor/referrals", web::post().to(referrals::refer))
+            .route("/r/claim", web::post().to(referrals::claim))
+            .route("/r/{code}", get_or_head().to(referrals::claim_page))
+            .route("/me/referrals", get_or_head().to(referrals::received))
+            .route("/me/referrals/{id}", get_or_head().to(referrals::one))
+            .route(
+                "/me/referrals/{id}/{action}",
+                web::post().to(referrals::answer),
             )
             .route("/admin/associations", get_or_head().to(admin::associations))
             .route(

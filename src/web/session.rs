@@ -9,6 +9,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use diesel::prelude::*;
 
+use crate::accounts::counsellors;
 use crate::auth::sessions;
 use crate::config::Config;
 use crate::db::schema::users;
@@ -24,6 +25,8 @@ pub struct SignedIn {
     pub session_id: String,
     pub display_name: String,
     pub is_admin: bool,
+    /// An approved service counsellor (palveluohjaaja): may refer clients.
+    pub is_counsellor: bool,
 }
 
 /// Whether cookies must be `Secure`: everywhere but development over plain http (a browser
@@ -64,11 +67,13 @@ pub async fn resolve(
                     .find(&user_id)
                     .select((users::display_name, users::is_admin))
                     .first::<(String, bool)>(conn)?;
+                let is_counsellor = counsellors::role(conn, &user_id)?.is_some();
                 Ok(Some(SignedIn {
                     user_id,
                     session_id,
                     display_name,
                     is_admin,
+                    is_counsellor,
                 }))
             })
             .await?;

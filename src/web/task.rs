@@ -48,6 +48,8 @@ pub struct TaskPage {
     pub share_url: String,
     /// Where the sign-up form posts.
     pub signup_action: String,
+    /// The reader is a service counsellor: offer to refer a client.
+    pub counsellor: bool,
 }
 
 /// `GET /{lang}/tasks/{id}`.
@@ -131,6 +133,7 @@ async fn render(
         refusal,
         error,
         signed_in: page.user.is_some(),
+        counsellor: page.user.as_ref().is_some_and(|u| u.is_counsellor),
         share_url,
         signup_action: page.href(&format!("/tasks/{}/signup", view.id)),
         page: page.titled_as(&fields.title),
