@@ -57,6 +57,26 @@ fn row(page: &Page, view: SignupView) -> Row {
     }
 }
 
+/// `/{lang}/me`: the links to every page of one's own.
+#[derive(Template, WebTemplate)]
+#[template(path = "me.html")]
+pub struct Hub {
+    pub page: Page,
+}
+
+/// `GET /{lang}/me`.
+pub async fn hub(req: HttpRequest, page: Page) -> Result<HttpResponse, AppError> {
+    if page.user.is_none() {
+        return Ok(page.to_login());
+    }
+    Ok(page::ok(
+        &req,
+        Hub {
+            page: page.titled("nav-me"),
+        },
+    ))
+}
+
 /// `GET /{lang}/me/signups`.
 pub async fn signups(
     req: HttpRequest,

@@ -10,6 +10,7 @@
 //! reader's language (`errors`).
 
 pub mod account;
+pub mod account_pages;
 pub mod admin;
 pub mod assets;
 pub mod csrf;
@@ -86,6 +87,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 "/reset-password/confirm",
                 web::post().to(account::reset_confirm),
             )
+            .route("/me", get_or_head().to(me::hub))
+            .route("/me/profile", get_or_head().to(account_pages::profile_form))
+            .route("/me/profile", web::post().to(account_pages::save_profile))
+            .route("/me/for-you", get_or_head().to(account_pages::for_you))
+            .route("/me/privacy", get_or_head().to(account_pages::privacy))
+            .route("/me/export", get_or_head().to(account_pages::export_mine))
+            .route("/me/delete", web::post().to(account_pages::delete))
             .route("/me/signups", get_or_head().to(me::signups))
             .route("/me/signups/{id}/withdraw", web::post().to(me::withdraw))
             .route("/me/record", get_or_head().to(me::record))

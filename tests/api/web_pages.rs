@@ -128,6 +128,8 @@ both_backends!(
     a_browser_session_is_a_hardened_cookie_and_ends_like_a_token,
     a_password_reset_ends_the_browser_session,
     cookies_are_secure_where_the_service_is_https,
+    each_group_s_pages_refuse_the_others,
+    the_search_page_loads_in_under_60_kb_compressed,
     search_answers_htmx_with_the_results_alone,
     static_files_are_hashed_compressed_and_immutable,
 );
@@ -457,4 +459,115 @@ async fn cookies_are_secure_where_the_service_is_https(backend: Backend) {
         session.contains("Secure") && session.contains("HttpOnly"),
         "{session}"
     );
+}
+
+async fn each_group_s_pages_refuse_the_others(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin("admin@example.fi").await;
+    let (owner, _) = app.signed_in("owner@example.fi").await;
+    let association = app
+        .verified_association(&owner, &admin, "Kotkan Kuoro ry", "285")
+        .await;
+    app.register_verified("aino@example.fi").await;
+    // Nobody signed in: the personal pages send to the login page and come back.
+    let mut anonymous = Browser::new(&app);
+    for path in ["/fi/me/signups", "/fi/me/record", "/fi/admin/figures"] {
+        let response = anonymous.get(path).await;
+        assert_eq!(response.status(), 303, "{path}");
+        let next: String = url::form_urlencoded::byte_serialize(&path.as_bytes()[3..]).collect();
+        assert_eq!(
+            location(&response),
+            format!("/fi/login?next={next}"),
+            "{path}"
+        );
+    }
+    // A volunteer is no administrator, counsellor or member of the association.
+    let mut aino = Browser::new(&app);
+    assert_eq!(aino.log_in("aino@example.fi").await.status(), 303);
+    for path in [
+        "/en/admin/associations".to_owned(),
+        "/en/admin/figures".to_owned(),
+        "/en/counsellor/referrals".to_owned(),
+        format!("/en/manage/associations/{association}"),
+        format!("/en/manage/associations/{association}/tasks/new"),
+    ] {
+        let response = aino.get(&path).await;
+        assert_eq!(response.status(), 403, "{path}");
+        assert!(
+            response.text().await.unwrap().contains("Not allowed"),
+            "{path}"
+        );
+    }
+    let token = aino.token("/en/me/signups").await;
+    let verify = aino
+        .post(
+            &format!("/en/admin/associations/{association}/suspend"),
+            &[("csrf", &token)],
+        )
+        .await;
+    assert_eq!(verify.status(), 403);
+    // The owner manages it; the card is public.
+    let mut member = Browser::new(&app);
+    assert_eq!(member.log_in("owner@example.fi").await.status(), 303);
+    let page = member
+        .get(&format!("/fi/manage/associations/{association}"))
+        .await;
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("Kotkan Kuoro ry"));
+    assert_eq!(
+        anonymous
+            .get(&format!("/sv/associations/{association}"))
+            .await
+            .status(),
+        200
+    );
+}
+
+/// The first load of the search page on a phone: the HTML, the style sheet and htmx, as
+/// sent with gzip, stay under 60 KB together.
+async fn the_search_page_loads_in_under_60_kb_compressed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin("admin@example.fi").await;
+    let (owner, _) = app.signed_in("owner@example.fi").await;
+    let association = app
+        .verified_association(&owner, &admin, "Kotkan Kuoro ry", "285")
+        .await;
+    for n in 0..20 {
+        let body = crate::helpers::task_body(&format!("Kuoron konserttiapu {n}"), 10 + n);
+        app.published_task(&owner, &association, body).await;
+    }
+    let client = reqwest::Client::new();
+    let fetch = |path: String| {
+        let client = client.clone();
+        let url = app.url(&path);
+        async move {
+            let response = client
+                .get(url)
+                .header("accept-encoding", "gzip")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            assert_eq!(response.headers()["content-encoding"], "gzip", "{path}");
+            response.bytes().await.unwrap().len()
+        }
+    };
+    let html = reqwest::get(app.url("/fi/tasks"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Kuoron konserttiapu"));
+    let assets: Vec<String> = html
+        .split('"')
+        .filter(|part| part.starts_with("/static/"))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(assets.len(), 2, "{assets:?}");
+    let mut total = fetch("/fi/tasks".to_owned()).await;
+    for asset in assets {
+        total += fetch(asset).await;
+    }
+    assert!(total < 60 * 1024, "{total} bytes");
 }

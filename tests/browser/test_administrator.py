@@ -50,6 +50,7 @@ def test_an_administrator_verifies_an_association_and_reads_the_figures(
     admin.get_by_label("Email", exact=True).fill("yllapitaja@example.fi")
     admin.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
     admin.get_by_role("main").get_by_role("button", name="Log in").click()
+    admin.get_by_role("link", name="My page").click()
     admin.get_by_role("link", name="Association queue").click()
     expect(admin.get_by_role("heading", level=1)).to_have_text("Associations")
     card = admin.locator("li.card").filter(has_text=name)
@@ -66,6 +67,7 @@ def test_an_administrator_verifies_an_association_and_reads_the_figures(
     mail = talkoot.wait_for_mail("eeva.toivonen@example.fi")
     assert name in mail.text
 
+    admin.get_by_role("link", name="My page").click()
     admin.get_by_role("link", name="Figures").click()
     expect(admin.get_by_role("heading", level=1)).to_have_text("Regional figures")
     admin.get_by_label("Region", exact=True).select_option(label="Etelä-Karjala")

@@ -30,6 +30,7 @@ def test_a_member_posts_a_task_and_completes_a_sign_up(new_page, talkoot: Talkoo
     title = f"Syystalkoot {uuid.uuid4().hex[:6]}"
     member = new_page()
     log_in(member, MEMBER)
+    member.get_by_role("link", name="Oma sivu").click()
     member.get_by_role("link", name="Omat yhdistykset").click()
     expect(member.get_by_role("heading", level=1)).to_have_text("Omat yhdistykset")
     shot(member, "member-associations")
@@ -92,6 +93,7 @@ def test_a_member_posts_a_task_and_completes_a_sign_up(new_page, talkoot: Talkoo
     assert_no_axe_violations(member, "the member's task page after completing")
 
     # The volunteer's record shows it.
+    volunteer.get_by_role("link", name="Oma sivu").click()
     volunteer.get_by_role("link", name="Vapaaehtoistodistus", exact=True).click()
     expect(volunteer.get_by_role("heading", level=1)).to_have_text("Vapaaehtoistodistus")
     row = volunteer.get_by_role("row").filter(has_text=title)

@@ -29,7 +29,7 @@ def test_a_counsellor_refers_by_link_and_the_client_accepts_with_sharing(
     counsellor = new_page(locale="sv-FI")
     counsellor.goto("/sv/login")
     log_in_sv(counsellor, COUNSELLOR)
-    expect(counsellor.get_by_role("link", name="Hänvisningar jag gjort")).to_be_visible()
+    expect(counsellor.get_by_role("link", name="Min sida")).to_be_visible()
 
     # A task that suits a 24-year-old and has room.
     counsellor.goto("/sv/tasks?age=24&has_spots=true")
@@ -70,9 +70,8 @@ def test_a_counsellor_refers_by_link_and_the_client_accepts_with_sharing(
     shot(client, "client-accepted")
 
     # The counsellor follows it.
-    counsellor.get_by_role("navigation", name="Huvudmeny").get_by_role(
-        "link", name="Hänvisningar jag gjort"
-    ).click()
+    counsellor.get_by_role("link", name="Min sida").click()
+    counsellor.get_by_role("link", name="Hänvisningar jag gjort").click()
     card = counsellor.locator("li.card").filter(has_text=title).first
     expect(card).to_contain_text("godkänd")
     expect(card).not_to_contain_text("Klienten delar inte")
