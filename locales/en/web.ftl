@@ -383,3 +383,11 @@ privacy-delete-button = Delete my account for good
 privacy-wrong-password = The password is wrong; nothing was deleted.
 privacy-deleted-title = Account deleted
 privacy-deleted = Your account and personal data are deleted. Thank you for taking part!
+
+invitation-title = Invitation to an association
+invitation-intro = You have been invited to be a member of an association in Talkoot. Accept while logged in with the address the invitation came to, or decline.
+invitation-accept = Accept the invitation
+invitation-decline = Decline
+invitation-log-in = Log in to accept
+invitation-declined = You have declined the invitation. You will get no more messages about it.
+task-similar = Similar tasks

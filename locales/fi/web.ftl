@@ -383,3 +383,11 @@ privacy-delete-button = Poista tilini pysyvästi
 privacy-wrong-password = Salasana on väärin; mitään ei poistettu.
 privacy-deleted-title = Tili poistettu
 privacy-deleted = Tilisi ja henkilötietosi on poistettu. Kiitos, että olit mukana!
+
+invitation-title = Kutsu yhdistykseen
+invitation-intro = Sinut on kutsuttu yhdistyksen jäseneksi Talkoot-palvelussa. Hyväksy kutsu kirjautuneena samalla osoitteella, johon kutsu tuli, tai kieltäydy.
+invitation-accept = Hyväksy kutsu
+invitation-decline = Kieltäydy
+invitation-log-in = Kirjaudu hyväksyäksesi
+invitation-declined = Kutsusta on kieltäydytty. Sinulle ei lähetetä siitä enää viestejä.
+task-similar = Samankaltaisia tehtäviä

@@ -383,3 +383,11 @@ privacy-delete-button = Radera mitt konto permanent
 privacy-wrong-password = Lösenordet är fel; inget raderades.
 privacy-deleted-title = Kontot är raderat
 privacy-deleted = Ditt konto och dina personuppgifter har raderats. Tack för att du var med!
+
+invitation-title = Inbjudan till en förening
+invitation-intro = Du har bjudits in som medlem i en förening i Talkoot. Godkänn inbjudan inloggad med samma adress som inbjudan kom till, eller tacka nej.
+invitation-accept = Godkänn inbjudan
+invitation-decline = Tacka nej
+invitation-log-in = Logga in för att godkänna
+invitation-declined = Du har tackat nej till inbjudan. Du får inga fler meddelanden om den.
+task-similar = Liknande uppdrag

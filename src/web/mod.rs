@@ -19,6 +19,7 @@ pub mod format;
 pub mod forms;
 pub mod headers;
 pub mod home;
+pub mod landing;
 pub mod lang;
 pub mod manage;
 pub mod me;
@@ -128,6 +129,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(
                 "/me/referrals/{id}/{action}",
                 web::post().to(referrals::answer),
+            )
+            .route(
+                "/tasks/{id}/signups",
+                get_or_head().to(landing::task_signups),
+            )
+            .route("/referrals", get_or_head().to(landing::referrals))
+            .route("/referrals/{id}", get_or_head().to(landing::referral))
+            .route(
+                "/me/saved-searches",
+                get_or_head().to(landing::saved_searches),
+            )
+            .route("/invitations", get_or_head().to(landing::invitation))
+            .route(
+                "/invitations/accept",
+                web::post().to(landing::accept_invitation),
+            )
+            .route(
+                "/invitations/decline",
+                web::post().to(landing::decline_invitation),
             )
             .route("/admin/associations", get_or_head().to(admin::associations))
             .route(

@@ -10,6 +10,8 @@ use serde::Deserialize;
 use crate::associations::access::Viewer;
 use crate::email::Notifier;
 use crate::error::AppError;
+use crate::matching::similar::{SimilarQuery, similar};
+use crate::search::SearchIndex;
 use crate::signups::join::{self, SignUpInput};
 use crate::signups::model::Signup;
 use crate::state::AppState;
@@ -50,6 +52,8 @@ pub struct TaskPage {
     pub signup_action: String,
     /// The reader is a service counsellor: offer to refer a client.
     pub counsellor: bool,
+    /// Tasks like this one (the matching feature's `similar`).
+    pub similar: Vec<Card>,
 }
 
 /// `GET /{lang}/tasks/{id}`.
@@ -59,17 +63,38 @@ pub async fn show(
     state: web::Data<AppState>,
     hooks: web::Data<Hooks>,
     cache: web::Data<Cache>,
+    index: web::Data<SearchIndex>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, id) = path.into_inner();
-    let body = render(&state, &hooks, &cache, page, id, None).await?;
+    let body = render(&state, &hooks, &cache, &index, page, id, None).await?;
     Ok(page::ok(&req, body))
+}
+
+/// Up to four tasks like `id`; none when it is not public or the index cannot say.
+async fn similar_to(state: &AppState, index: &web::Data<SearchIndex>, id: String) -> Vec<TaskView> {
+    let now = state.config.clock.now();
+    let index = index.clone().into_inner();
+    let Ok(slot) = index.slot().await else {
+        return Vec::new();
+    };
+    let query = SimilarQuery { limit: Some(4) };
+    state
+        .db
+        .run(move |conn| {
+            let _slot = slot;
+            similar(&index, conn, &id, &query, now)
+        })
+        .await
+        .map(|found| found.items)
+        .unwrap_or_default()
 }
 
 async fn render(
     state: &AppState,
     hooks: &web::Data<Hooks>,
     cache: &Cache,
+    index: &web::Data<SearchIndex>,
     page: Page,
     id: String,
     error: Option<String>,
@@ -90,6 +115,11 @@ async fn render(
             Ok((view, mine))
         })
         .await?;
+    let similar = if view.status == crate::tasks::status::TaskStatus::Published {
+        similar_to(state, index, view.id.clone()).await
+    } else {
+        Vec::new()
+    };
     let fields = &view.fields;
     let refusal = match &view.sign_up {
         Some(s) if !s.can_sign_up => s
@@ -134,6 +164,7 @@ async fn render(
         error,
         signed_in: page.user.is_some(),
         counsellor: page.user.as_ref().is_some_and(|u| u.is_counsellor),
+        similar: similar.iter().map(|t| Card::of(&page, &lists, t)).collect(),
         share_url,
         signup_action: page.href(&format!("/tasks/{}/signup", view.id)),
         page: page.titled_as(&fields.title),
@@ -153,8 +184,7 @@ pub async fn sign_up(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
-    hooks: web::Data<Hooks>,
-    cache: web::Data<Cache>,
+    (hooks, cache, index): (web::Data<Hooks>, web::Data<Cache>, web::Data<SearchIndex>),
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<SignUpForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -189,7 +219,7 @@ pub async fn sign_up(
                     .join(" "),
                 other => errors::message(&page, other),
             };
-            let body = render(&state, &hooks, &cache, page, id, Some(message)).await?;
+            let body = render(&state, &hooks, &cache, &index, page, id, Some(message)).await?;
             Ok(page::send(&req, status, body))
         }
         Err(e) => Err(e),

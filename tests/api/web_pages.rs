@@ -129,6 +129,7 @@ both_backends!(
     a_password_reset_ends_the_browser_session,
     cookies_are_secure_where_the_service_is_https,
     each_group_s_pages_refuse_the_others,
+    the_links_in_emails_land_on_pages,
     the_search_page_loads_in_under_60_kb_compressed,
     search_answers_htmx_with_the_results_alone,
     static_files_are_hashed_compressed_and_immutable,
@@ -570,4 +571,56 @@ async fn the_search_page_loads_in_under_60_kb_compressed(backend: Backend) {
         total += fetch(asset).await;
     }
     assert!(total < 60 * 1024, "{total} bytes");
+}
+
+/// Every path the emails link to, without a language, ends on a page (or, for a page that
+/// needs a login, on the login page that comes back to it) — never on a 404.
+async fn the_links_in_emails_land_on_pages(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let mail = app.register_verified("aino@example.fi").await;
+    let mut browser = Browser::new(&app);
+    assert_eq!(browser.log_in("aino@example.fi").await.status(), 303);
+    let verify = mail
+        .body
+        .split_whitespace()
+        .find(|w| w.contains("/verify-email?token="))
+        .expect("a link in the email")
+        .to_owned();
+    let verify_path = &verify[verify.find("/verify-email").unwrap()..];
+    // (emailed path, where it lands, status there); the made-up ids land on the right
+    // page, which then says it does not know them.
+    let verify_target = format!("/fi{verify_path}");
+    for (path, target, expected) in [
+        (verify_path, verify_target.as_str(), 200),
+        ("/tasks", "/fi/tasks", 200),
+        (
+            "/tasks/some-task/signups",
+            "/fi/manage/tasks/some-task",
+            404,
+        ),
+        ("/referrals", "/fi/counsellor/referrals", 403),
+        (
+            "/referrals/some-referral",
+            "/fi/me/referrals/some-referral",
+            404,
+        ),
+        ("/me/record", "/fi/me/record", 200),
+        ("/me/saved-searches", "/fi/me", 200),
+        ("/register", "/fi/register", 200),
+        ("/reset-password", "/fi/reset-password", 200),
+        ("/invitations?token=abc", "/fi/invitations?token=abc", 200),
+    ] {
+        let mut at = path.to_owned();
+        let mut hops = 0;
+        let status = loop {
+            let response = browser.get(&at).await;
+            if response.status() != 303 || hops > 4 {
+                break response.status();
+            }
+            at = location(&response).to_owned();
+            hops += 1;
+        };
+        assert_eq!(at, target, "{path}");
+        assert_eq!(status, expected, "{path} ended at {at}");
+    }
 }

@@ -22,8 +22,13 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+import itertools
+
 from helpers import shots
 from helpers.server import TalkootServer, binary_path
+
+# Numbers the people (browser contexts) of a run, for their addresses.
+_people = itertools.count()
 
 # `playwright install` cannot download browsers here; Debian's chromium package is used.
 CHROMIUM = os.environ.get("BROWSER_EXECUTABLE", "/usr/bin/chromium")
@@ -161,7 +166,17 @@ def new_page(
     contexts: list[BrowserContext] = []
 
     def open_page(**context_args) -> Page:
-        args = {**browser_context_args, "base_url": talkoot.base_url, **context_args}
+        # A documentation address (RFC 5737) per person, only ever a header value: see
+        # TRUST_FORWARDED_FOR in helpers/server.py.
+        person = next(_people)
+        address = f"198.51.100.{person % 250 + 1}"
+        headers = {"X-Forwarded-For": address, **context_args.pop("extra_http_headers", {})}
+        args = {
+            **browser_context_args,
+            "base_url": talkoot.base_url,
+            "extra_http_headers": headers,
+            **context_args,
+        }
         context = browser.new_context(**args)
         # Read by helpers.axe: axe cannot run in a page with JavaScript off.
         context.talkoot_javascript = args.get("java_script_enabled", True)

@@ -73,6 +73,11 @@ class TalkootServer:
             "PUBLIC_BASE_URL": self.base_url,
             "JWT_SECRET": secrets.token_hex(32),
             "RUST_LOG": "warn",
+            # Each browser context is a person of its own, on an address of its own
+            # (conftest.new_page sets X-Forwarded-For): the per-address limits on logins
+            # and registrations then hold per person, as on a real network, instead of
+            # every test sharing 127.0.0.1's budget.
+            "TRUST_FORWARDED_FOR": "true",
             **(env or {}),
         }
 
