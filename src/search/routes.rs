@@ -46,18 +46,34 @@ where
         + Send
         + 'static,
 {
+    Ok(HttpResponse::Ok().json(run(state, index, search).await?))
+}
+
+/// Runs a search on the blocking pool, in one of the index's slots, after bringing the
+/// index up to date, and returns what it found (the API's [`answer`] and the web pages
+/// both search through here).
+pub async fn run<T, F>(
+    state: &AppState,
+    index: web::Data<SearchIndex>,
+    search: F,
+) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&SearchIndex, &mut DbConnection, NaiveDateTime) -> Result<T, AppError>
+        + Send
+        + 'static,
+{
     let now = state.config.clock.now();
     let index = index.into_inner();
     let slot = index.slot().await?;
-    let page = state
+    state
         .db
         .run(move |conn| {
             let _slot = slot;
             index.catch_up(conn, now, false)?;
             search(&index, conn, now)
         })
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
+        .await
 }
 
 /// `GET /associations`: public, cached by nobody (the default `no-store`).

@@ -68,14 +68,7 @@ async fn municipalities(
     cache: &Cache,
     page: &Page,
 ) -> Result<Vec<(String, String)>, AppError> {
-    let lists = cache.get(state).await?;
-    let mut all: Vec<(String, String)> = lists
-        .municipalities
-        .iter()
-        .map(|m| (m.code.clone(), lists.municipality_name(&m.code, page.lang)))
-        .collect();
-    all.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(all)
+    Ok(cache.get(state).await?.municipality_options(page.lang))
 }
 
 /// `GET /{lang}/register`.

@@ -24,11 +24,7 @@ use crate::web::forms::{self, Problem};
 use crate::web::page::{self, Page};
 use crate::web::reference::{Cache, Lists};
 use crate::web::search::Card;
-use crate::web::session::{self, SignedIn};
-
-fn signed_in(page: &Page) -> Result<SignedIn, AppError> {
-    page.user.clone().ok_or(AppError::Unauthorized)
-}
+use crate::web::session;
 
 /// `/{lang}/me/profile`.
 #[derive(Template, WebTemplate)]
@@ -63,12 +59,7 @@ fn profile_page(
     errors: Vec<Problem>,
     saved: bool,
 ) -> ProfilePage {
-    let mut municipalities: Vec<(String, String)> = lists
-        .municipalities
-        .iter()
-        .map(|m| (m.code.clone(), lists.municipality_name(&m.code, page.lang)))
-        .collect();
-    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let municipalities = lists.municipality_options(page.lang);
     ProfilePage {
         categories: lists
             .categories
@@ -106,7 +97,7 @@ pub async fn profile_form(
     cache: web::Data<Cache>,
     query: web::Query<SavedQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     let lists = cache.get(&state).await?;
     let profile = state
         .db
@@ -128,7 +119,7 @@ pub async fn save_profile(
     cache: web::Data<Cache>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     let lists = cache.get(&state).await?;
     let value = |key: &str| {
         pairs
@@ -233,19 +224,12 @@ pub async fn for_you(
     index: web::Data<SearchIndex>,
     cache: web::Data<Cache>,
 ) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     let lists = cache.get(&state).await?;
-    let now = state.config.clock.now();
-    let index = index.into_inner();
-    let slot = index.slot().await?;
-    let found = state
-        .db
-        .run(move |conn| {
-            let _slot = slot;
-            index.catch_up(conn, now, false)?;
-            recommend(&index, conn, &me.user_id, Some(1), Some(20), now)
-        })
-        .await?;
+    let found = crate::search::routes::run(&state, index, move |index, conn, now| {
+        recommend(index, conn, &me.user_id, Some(1), Some(20), now)
+    })
+    .await?;
     let items = found
         .items
         .iter()
@@ -279,7 +263,7 @@ pub struct Privacy {
 
 /// `GET /{lang}/me/privacy`.
 pub async fn privacy(req: HttpRequest, page: Page) -> Result<HttpResponse, AppError> {
-    signed_in(&page)?;
+    page.signed_in()?;
     Ok(page::ok(
         &req,
         Privacy {
@@ -291,7 +275,7 @@ pub async fn privacy(req: HttpRequest, page: Page) -> Result<HttpResponse, AppEr
 
 /// `GET /{lang}/me/export`: everything kept about the reader, as the API's JSON file.
 pub async fn export_mine(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     let now = state.config.clock.now();
     let document = state
         .db
@@ -320,7 +304,7 @@ pub async fn delete(
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<EraseForm>,
 ) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     match confirm_password(&state, &me.user_id, form.password).await {
         Ok(()) => {}
         Err(e @ AppError::Refused { .. }) => {

@@ -19,15 +19,6 @@ use crate::web::csrf::CsrfForm;
 use crate::web::forms::{self, Problem};
 use crate::web::page::{self, Page};
 use crate::web::reference::Cache;
-use crate::web::session::SignedIn;
-
-fn administrator(page: &Page) -> Result<SignedIn, AppError> {
-    match &page.user {
-        Some(user) if user.is_admin => Ok(user.clone()),
-        Some(_) => Err(AppError::Forbidden),
-        None => Err(AppError::Unauthorized),
-    }
-}
 
 /// `/{lang}/admin/associations`.
 #[derive(Template, WebTemplate)]
@@ -53,7 +44,7 @@ pub async fn associations(
     state: web::Data<AppState>,
     query: web::Query<StatusQuery>,
 ) -> Result<HttpResponse, AppError> {
-    administrator(&page)?;
+    page.signed_in_as(|u| u.is_admin)?;
     let status = match query.into_inner().status.as_str() {
         "" => PENDING.to_owned(),
         other => other.to_owned(),
@@ -82,7 +73,7 @@ pub async fn set_status(
     path: web::Path<(String, String, String)>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
-    let admin = administrator(&page)?;
+    let admin = page.signed_in_as(|u| u.is_admin)?;
     let (_, id, action) = path.into_inner();
     let status = match action.as_str() {
         "verify" => VERIFIED,
@@ -269,7 +260,7 @@ pub async fn figures(
     cache: web::Data<Cache>,
     query: web::Query<FiguresQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let admin = administrator(&page)?;
+    let admin = page.signed_in_as(|u| u.is_admin)?;
     let lists = cache.get(&state).await?;
     let form = query.into_inner();
     let found = match form.stats_query() {
@@ -334,7 +325,7 @@ pub async fn figures_csv(
     state: web::Data<AppState>,
     query: web::Query<FiguresQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let admin = administrator(&page)?;
+    let admin = page.signed_in_as(|u| u.is_admin)?;
     let q = query.into_inner().stats_query()?;
     let stats = state
         .db

@@ -22,11 +22,11 @@ use crate::tasks::lifecycle;
 use crate::tasks::model as tasks_model;
 use crate::tasks::status::TaskStatus;
 use crate::web::csrf::CsrfForm;
+use crate::web::format;
 use crate::web::forms::{self, Problem};
 use crate::web::page::{self, Page};
 use crate::web::reference::Cache;
 use crate::web::task_form::TaskForm;
-use crate::web::{format, session::SignedIn};
 
 /// `/{lang}/me/associations`.
 #[derive(Template, WebTemplate)]
@@ -36,19 +36,13 @@ pub struct MyAssociations {
     pub memberships: Vec<Membership>,
 }
 
-/// The member signed in; without a session, `401`, which the error pages turn into the
-/// login page that comes back here.
-fn signed_in(page: &Page) -> Result<SignedIn, AppError> {
-    page.user.clone().ok_or(AppError::Unauthorized)
-}
-
 /// `GET /{lang}/me/associations`.
 pub async fn mine(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let user = signed_in(&page)?;
+    let user = page.signed_in()?;
     let memberships = state
         .db
         .run(move |conn| members::of_user(conn, &user.user_id))
@@ -87,7 +81,7 @@ pub async fn association(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let user = signed_in(&page)?;
+    let user = page.signed_in()?;
     let (_, key) = path.into_inner();
     let (association, tasks) = state
         .db
@@ -153,12 +147,7 @@ async fn new_task_page(
         .iter()
         .map(|c| (c.slug.clone(), lists.category_name(&c.slug, page.lang)))
         .collect();
-    let mut municipalities: Vec<(String, String)> = lists
-        .municipalities
-        .iter()
-        .map(|m| (m.code.clone(), lists.municipality_name(&m.code, page.lang)))
-        .collect();
-    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let municipalities = lists.municipality_options(page.lang);
     Ok(NewTask {
         page: page.titled("task-new-title"),
         association_id,
@@ -177,7 +166,7 @@ pub async fn new_task(
     cache: web::Data<Cache>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let user = signed_in(&page)?;
+    let user = page.signed_in()?;
     let (_, key) = path.into_inner();
     let association = state
         .db
@@ -201,7 +190,7 @@ pub async fn create_task(
     path: web::Path<(String, String)>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let user = signed_in(&page)?;
+    let user = page.signed_in()?;
     let (_, key) = path.into_inner();
     let association_key = key.clone();
     let form = TaskForm::from_pairs(pairs);
@@ -287,7 +276,7 @@ pub async fn task(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let user = signed_in(&page)?;
+    let user = page.signed_in()?;
     let (_, id) = path.into_inner();
     let (task, signups) = state
         .db
@@ -329,7 +318,7 @@ pub async fn move_task(
     path: web::Path<(String, String, String)>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
-    let user = signed_in(&page)?;
+    let user = page.signed_in()?;
     let (_, id, action) = path.into_inner();
     let target = match action.as_str() {
         "publish" => TaskStatus::Published,
@@ -365,7 +354,7 @@ pub async fn decide(
     path: web::Path<(String, String, String)>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    let user = signed_in(&page)?;
+    let user = page.signed_in()?;
     let (_, id, action) = path.into_inner();
     let decision = match action.as_str() {
         "accept" => Decision::Accept,

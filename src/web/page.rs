@@ -137,6 +137,23 @@ impl Page {
         see_other(&self.href(path))
     }
 
+    /// The person signed in; without a session, `401`, which the error pages turn into
+    /// the login page that comes back here.
+    pub fn signed_in(&self) -> Result<SignedIn, AppError> {
+        self.user.clone().ok_or(AppError::Unauthorized)
+    }
+
+    /// The person signed in if `allowed` says they may; else `403` (or `401` without a
+    /// session).
+    pub fn signed_in_as(&self, allowed: fn(&SignedIn) -> bool) -> Result<SignedIn, AppError> {
+        let user = self.signed_in()?;
+        if allowed(&user) {
+            Ok(user)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// The login page, coming back here afterwards.
     pub fn to_login(&self) -> HttpResponse {
         let next: String = url::form_urlencoded::byte_serialize(self.here.as_bytes()).collect();

@@ -62,23 +62,11 @@ pub async fn directory(
         page: Some(1),
         per_page: Some(50),
     };
-    let now = state.config.clock.now();
-    let index = index.into_inner();
-    let slot = index.slot().await?;
-    let found = state
-        .db
-        .run(move |conn| {
-            let _slot = slot;
-            index.catch_up(conn, now, false)?;
-            crate::search::associations::search(&index, conn, &search)
-        })
-        .await?;
-    let mut municipalities: Vec<(String, String)> = lists
-        .municipalities
-        .iter()
-        .map(|m| (m.code.clone(), lists.municipality_name(&m.code, page.lang)))
-        .collect();
-    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let found = crate::search::routes::run(&state, index, move |index, conn, _| {
+        crate::search::associations::search(index, conn, &search)
+    })
+    .await?;
+    let municipalities = lists.municipality_options(page.lang);
     Ok(page::ok(
         &req,
         Directory {

@@ -44,6 +44,17 @@ impl Lists {
             )
     }
 
+    /// Every municipality as (code, name) in a language, by name: the options of a select.
+    pub fn municipality_options(&self, lang: crate::i18n::Language) -> Vec<(String, String)> {
+        let mut all: Vec<(String, String)> = self
+            .municipalities
+            .iter()
+            .map(|m| (m.code.clone(), self.municipality_name(&m.code, lang)))
+            .collect();
+        all.sort_by(|a, b| a.1.cmp(&b.1));
+        all
+    }
+
     /// A region's name in a language (Finnish for English).
     pub fn region_name(&self, code: &str, lang: crate::i18n::Language) -> String {
         self.regions.iter().find(|r| r.code == code).map_or_else(

@@ -21,19 +21,6 @@ use crate::state::AppState;
 use crate::web::csrf::CsrfForm;
 use crate::web::format;
 use crate::web::page::{self, Page};
-use crate::web::session::SignedIn;
-
-fn counsellor(page: &Page) -> Result<SignedIn, AppError> {
-    match &page.user {
-        Some(user) if user.is_counsellor => Ok(user.clone()),
-        Some(_) => Err(AppError::Forbidden),
-        None => Err(AppError::Unauthorized),
-    }
-}
-
-fn signed_in(page: &Page) -> Result<SignedIn, AppError> {
-    page.user.clone().ok_or(AppError::Unauthorized)
-}
 
 /// One referral in the counsellor's list.
 pub struct SentRow {
@@ -88,7 +75,7 @@ pub async fn sent(
     page: Page,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let me = counsellor(&page)?;
+    let me = page.signed_in_as(|u| u.is_counsellor)?;
     let clock = state.config.clock.clone();
     let list = state
         .db
@@ -155,7 +142,7 @@ pub async fn refer(
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<ReferForm>,
 ) -> Result<HttpResponse, AppError> {
-    let me = counsellor(&page)?;
+    let me = page.signed_in_as(|u| u.is_counsellor)?;
     let links = Notifier::new(&state);
     let config = state.config.clone();
     let input = CreateInput {
@@ -236,7 +223,7 @@ pub async fn claim(
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<ClaimForm>,
 ) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     let clock = state.config.clock.clone();
     let referral = state
         .db
@@ -281,7 +268,7 @@ pub async fn received(
     page: Page,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     let clock = state.config.clock.clone();
     let list = state
         .db
@@ -311,7 +298,7 @@ pub async fn one(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     let (_, id) = path.into_inner();
     let clock = state.config.clock.clone();
     let view = state
@@ -350,7 +337,7 @@ pub async fn answer(
     path: web::Path<(String, String, String)>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    let me = signed_in(&page)?;
+    let me = page.signed_in()?;
     let (_, id, action) = path.into_inner();
     let links = Notifier::new(&state);
     let clock = state.config.clock.clone();

@@ -248,17 +248,10 @@ pub async fn find(
     index: web::Data<SearchIndex>,
     query: TaskQuery,
 ) -> Result<TaskPage, AppError> {
-    let now = state.config.clock.now();
-    let index = index.into_inner();
-    let slot = index.slot().await?;
-    state
-        .db
-        .run(move |conn| {
-            let _slot = slot;
-            index.catch_up(conn, now, false)?;
-            crate::search::tasks::search(&index, conn, &query, now)
-        })
-        .await
+    crate::search::routes::run(state, index, move |index, conn, now| {
+        crate::search::tasks::search(index, conn, &query, now)
+    })
+    .await
 }
 
 /// `GET /{lang}/tasks`.
@@ -375,12 +368,7 @@ fn whole(page: Page, lists: &Lists, results: Results, found: Option<&TaskPage>) 
             count: count_of(facets.map(|f| &f.regions), &r.code),
         })
         .collect();
-    let mut municipality_options: Vec<(String, String)> = lists
-        .municipalities
-        .iter()
-        .map(|m| (m.code.clone(), lists.municipality_name(&m.code, page.lang)))
-        .collect();
-    municipality_options.sort_by(|a, b| a.1.cmp(&b.1));
+    let municipality_options = lists.municipality_options(page.lang);
     let schedule_types = ["fixed", "flexible", "ongoing"]
         .into_iter()
         .map(|s| FacetItem {

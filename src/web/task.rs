@@ -73,21 +73,13 @@ pub async fn show(
 
 /// Up to four tasks like `id`; none when it is not public or the index cannot say.
 async fn similar_to(state: &AppState, index: &web::Data<SearchIndex>, id: String) -> Vec<TaskView> {
-    let now = state.config.clock.now();
-    let index = index.clone().into_inner();
-    let Ok(slot) = index.slot().await else {
-        return Vec::new();
-    };
     let query = SimilarQuery { limit: Some(4) };
-    state
-        .db
-        .run(move |conn| {
-            let _slot = slot;
-            similar(&index, conn, &id, &query, now)
-        })
-        .await
-        .map(|found| found.items)
-        .unwrap_or_default()
+    crate::search::routes::run(state, index.clone(), move |index, conn, now| {
+        similar(index, conn, &id, &query, now)
+    })
+    .await
+    .map(|found| found.items)
+    .unwrap_or_default()
 }
 
 async fn render(
