@@ -275,6 +275,10 @@ fn build_server(
     .workers(config.workers)
     .worker_max_blocking_threads(blocking_per_worker)
     .shutdown_timeout(30)
+    // Without it, a compressed response on a kept-alive connection waits ~40 ms for the
+    // client's delayed ACK (Nagle), exactly the requests htmx makes while someone types
+    // (docs/benchmarks.md, "The web search page").
+    .tcp_nodelay(true)
     .listen(listener)
     .map_err(|e| AppError::internal(format!("listening: {e}")))?
     .run();

@@ -38,7 +38,7 @@ pub struct RegisterPage {
     pub page: Page,
     pub form: RegisterForm,
     pub errors: Vec<Problem>,
-    pub municipalities: Vec<(String, String)>,
+    pub municipalities: super::reference::Options,
 }
 
 /// What the registration form sends.
@@ -67,7 +67,7 @@ async fn municipalities(
     state: &AppState,
     cache: &Cache,
     page: &Page,
-) -> Result<Vec<(String, String)>, AppError> {
+) -> Result<super::reference::Options, AppError> {
     Ok(cache.get(state).await?.municipality_options(page.lang))
 }
 

@@ -33,7 +33,7 @@ pub struct ProfilePage {
     pub page: Page,
     pub profile: Profile,
     pub categories: Vec<(String, String)>,
-    pub municipalities: Vec<(String, String)>,
+    pub municipalities: super::reference::Options,
     pub slots: Vec<(&'static str, String)>,
     pub genders: Vec<(&'static str, String)>,
     pub errors: Vec<Problem>,

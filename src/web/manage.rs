@@ -123,7 +123,7 @@ pub struct NewTask {
     pub form: TaskForm,
     pub errors: Vec<Problem>,
     pub categories: Vec<(String, String)>,
-    pub municipalities: Vec<(String, String)>,
+    pub municipalities: super::reference::Options,
 }
 
 impl NewTask {

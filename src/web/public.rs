@@ -28,7 +28,7 @@ pub struct Directory {
     pub page: Page,
     pub q: String,
     pub municipality: String,
-    pub municipalities: Vec<(String, String)>,
+    pub municipalities: super::reference::Options,
     pub items: Vec<Summary>,
     pub total: i64,
 }

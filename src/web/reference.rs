@@ -2,6 +2,7 @@
 //! it changes only with a migration, and the search page must not pay a query for its
 //! 308 municipalities on every keystroke.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tokio::sync::OnceCell;
@@ -10,11 +11,20 @@ use crate::error::AppError;
 use crate::reference::{self, Category, Municipality, Region};
 use crate::state::AppState;
 
+/// The options of a municipality select, `(code, name)` sorted by name: shared, not copied,
+/// by every page that shows one.
+pub type Options = Arc<[(String, String)]>;
+
 /// The lists, in display order.
 pub struct Lists {
     pub categories: Vec<Category>,
     pub regions: Vec<Region>,
     pub municipalities: Vec<Municipality>,
+    /// Position in `municipalities` by code: every result card names its municipality, so a
+    /// linear scan of 308 per card showed in the search page's profile.
+    by_code: HashMap<String, usize>,
+    /// The select's options in each language (`Language::ALL` order), built once.
+    options: [Options; 3],
 }
 
 impl Lists {
@@ -30,29 +40,49 @@ impl Lists {
         )
     }
 
+    /// Builds the lookups once, when the lists are loaded.
+    fn new(
+        categories: Vec<Category>,
+        regions: Vec<Region>,
+        municipalities: Vec<Municipality>,
+    ) -> Self {
+        let by_code = municipalities
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.code.clone(), i))
+            .collect();
+        let options = crate::i18n::Language::ALL.map(|lang| {
+            let mut all: Vec<(String, String)> = municipalities
+                .iter()
+                .map(|m| (m.code.clone(), name_of(m, lang).to_owned()))
+                .collect();
+            all.sort_by(|a, b| a.1.cmp(&b.1));
+            Options::from(all)
+        });
+        Self {
+            categories,
+            regions,
+            municipalities,
+            by_code,
+            options,
+        }
+    }
+
     /// A municipality's name in a language (Finnish for English).
     pub fn municipality_name(&self, code: &str, lang: crate::i18n::Language) -> String {
-        self.municipalities
-            .iter()
-            .find(|m| m.code == code)
-            .map_or_else(
-                || code.to_owned(),
-                |m| match lang {
-                    crate::i18n::Language::Sv => m.name_sv.clone(),
-                    _ => m.name_fi.clone(),
-                },
-            )
+        self.by_code
+            .get(code)
+            .and_then(|&i| self.municipalities.get(i))
+            .map_or_else(|| code.to_owned(), |m| name_of(m, lang).to_owned())
     }
 
     /// Every municipality as (code, name) in a language, by name: the options of a select.
-    pub fn municipality_options(&self, lang: crate::i18n::Language) -> Vec<(String, String)> {
-        let mut all: Vec<(String, String)> = self
-            .municipalities
+    pub fn municipality_options(&self, lang: crate::i18n::Language) -> Options {
+        let i = crate::i18n::Language::ALL
             .iter()
-            .map(|m| (m.code.clone(), self.municipality_name(&m.code, lang)))
-            .collect();
-        all.sort_by(|a, b| a.1.cmp(&b.1));
-        all
+            .position(|&l| l == lang)
+            .unwrap_or(0);
+        self.options[i].clone()
     }
 
     /// A region's name in a language (Finnish for English).
@@ -64,6 +94,15 @@ impl Lists {
                 _ => r.name_fi.clone(),
             },
         )
+    }
+}
+
+/// A municipality's name as a page shows it: Swedish in Swedish, Finnish otherwise (the
+/// reference data has no English names).
+fn name_of(m: &Municipality, lang: crate::i18n::Language) -> &str {
+    match lang {
+        crate::i18n::Language::Sv => &m.name_sv,
+        _ => &m.name_fi,
     }
 }
 
@@ -79,12 +118,11 @@ impl Cache {
             .get_or_try_init(|| async move {
                 let lists = db
                     .run(|conn| {
-                        Ok(Lists {
-                            categories: reference::list_categories(conn)?,
-                            regions: reference::list_regions(conn)?,
-                            municipalities: reference::list_municipalities(conn, None)?
-                                .unwrap_or_default(),
-                        })
+                        Ok(Lists::new(
+                            reference::list_categories(conn)?,
+                            reference::list_regions(conn)?,
+                            reference::list_municipalities(conn, None)?.unwrap_or_default(),
+                        ))
                     })
                     .await?;
                 Ok::<_, AppError>(Arc::new(lists))

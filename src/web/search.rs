@@ -236,7 +236,7 @@ pub struct SearchPage {
     pub results: Results,
     pub categories: Vec<FacetItem>,
     pub regions: Vec<FacetItem>,
-    pub municipality_options: Vec<(String, String)>,
+    pub municipality_options: super::reference::Options,
     pub schedule_types: Vec<FacetItem>,
     pub sorts: Vec<(&'static str, String)>,
 }

@@ -13,6 +13,7 @@
 mod helpers;
 mod smtp;
 mod stats;
+mod web_client;
 
 mod accounts_profile;
 mod address_timing;

@@ -2,124 +2,12 @@
 //! kept by hand): languages, headers, cookies, CSRF, and a browser session that ends with
 //! the same events as a token's. The user stories in a real Chromium are in tests/browser.
 
-use std::collections::BTreeMap;
-
-use reqwest::header::{HeaderMap, SET_COOKIE};
+use reqwest::header::SET_COOKIE;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, TestApp, spawn_app, spawn_app_with};
-
-/// A browser: its own cookie jar, redirects shown rather than followed.
-struct Browser {
-    client: reqwest::Client,
-    base: String,
-    cookies: BTreeMap<String, String>,
-}
-
-impl Browser {
-    fn new(app: &TestApp) -> Self {
-        Self {
-            client: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
-            base: app.address.clone(),
-            cookies: BTreeMap::new(),
-        }
-    }
-
-    fn keep(&mut self, headers: &HeaderMap) {
-        for value in headers.get_all(SET_COOKIE) {
-            let text = value.to_str().unwrap();
-            let pair = text.split(';').next().unwrap();
-            let (name, value) = pair.split_once('=').unwrap();
-            let removed = text.to_ascii_lowercase().contains("max-age=0");
-            if removed || value.is_empty() {
-                self.cookies.remove(name);
-            } else {
-                self.cookies.insert(name.to_owned(), value.to_owned());
-            }
-        }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    async fn get(&mut self, path: &str) -> reqwest::Response {
-        let response = self
-            .client
-            .get(format!("{}{path}", self.base))
-            .header("cookie", self.cookie_header())
-            .send()
-            .await
-            .unwrap();
-        self.keep(response.headers());
-        response
-    }
-
-    /// Posts a form as our own page would (`Sec-Fetch-Site: same-origin`).
-    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.post_from(path, form, "same-origin").await
-    }
-
-    async fn post_from(
-        &mut self,
-        path: &str,
-        form: &[(&str, &str)],
-        site: &str,
-    ) -> reqwest::Response {
-        let body: String = url::form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(form)
-            .finish();
-        let response = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .header("cookie", self.cookie_header())
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", site)
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        self.keep(response.headers());
-        response
-    }
-
-    /// The CSRF token of a page's forms.
-    async fn token(&mut self, path: &str) -> String {
-        let html = self.get(path).await.text().await.unwrap();
-        let at = html
-            .find("name=\"csrf\" value=\"")
-            .expect("a form with a token");
-        let rest = &html[at + "name=\"csrf\" value=\"".len()..];
-        rest[..rest.find('"').unwrap()].to_owned()
-    }
-
-    /// Logs in through the form; returns the login's response.
-    async fn log_in(&mut self, email: &str) -> reqwest::Response {
-        let token = self.token("/fi/login").await;
-        self.post(
-            "/fi/login",
-            &[
-                ("csrf", &token),
-                ("email", email),
-                ("password", PASSWORD),
-                ("next", "/me/signups"),
-            ],
-        )
-        .await
-    }
-}
-
-fn location(response: &reqwest::Response) -> &str {
-    response.headers()["location"].to_str().unwrap()
-}
+use crate::helpers::{Backend, PASSWORD, spawn_app, spawn_app_with};
+use crate::web_client::{Browser, location};
 
 both_backends!(
     pages_speak_the_language_of_their_path,
