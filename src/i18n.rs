@@ -159,13 +159,17 @@ mod tests {
                 .join(lang);
             let mut keys = std::collections::BTreeSet::new();
             for entry in std::fs::read_dir(dir).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                let path = entry.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
                 for line in text.lines() {
                     if let Some((key, _)) = line.split_once(" =")
                         && !key.starts_with([' ', '#', '.', '*', '['])
                         && !key.is_empty()
                     {
-                        keys.insert(key.trim().to_owned());
+                        // One bundle holds every file: a key written twice would load
+                        // only one of its texts.
+                        let fresh = keys.insert(key.trim().to_owned());
+                        assert!(fresh, "{key} is defined twice ({})", path.display());
                     }
                 }
             }
@@ -187,6 +191,9 @@ mod tests {
                     ("name", FluentValue::from("x")),
                     ("status", FluentValue::from("x")),
                     ("count", FluentValue::from(2)),
+                    ("day", FluentValue::from("x")),
+                    ("email", FluentValue::from("x")),
+                    ("time", FluentValue::from("x")),
                 ];
                 let loaded = text_with(lang, key, &args);
                 assert!(

@@ -26,6 +26,17 @@ pub struct ErrorPage {
 /// The words for a failure: a text of its own for the problems a person can act on
 /// (`problem-too-young`), else one by status.
 pub fn message(page: &Page, error: &AppError) -> String {
+    // A small form without a page of its own (hours, a date) names what was wrong.
+    if let AppError::Validation(fields) = error
+        && !fields.is_empty()
+    {
+        let problems = crate::web::forms::problems(page, fields);
+        return problems
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     let key = format!("problem-{}", error.problem_type().slug());
     if crate::i18n::has_text(page.lang, &key) {
         return page.t(&key);

@@ -71,6 +71,8 @@ pub struct ManageAssociation {
     pub page: Page,
     pub id: String,
     pub verified: bool,
+    /// Owners see the members' page.
+    pub owner: bool,
     pub tasks: Vec<TaskRow>,
 }
 
@@ -83,12 +85,12 @@ pub async fn association(
 ) -> Result<HttpResponse, AppError> {
     let user = page.signed_in()?;
     let (_, key) = path.into_inner();
-    let (association, tasks) = state
+    let (association, role, tasks) = state
         .db
         .run(move |conn| {
-            let (association, _) = access::member(conn, &key, &user.user_id)?;
+            let (association, role) = access::member(conn, &key, &user.user_id)?;
             let tasks = tasks_model::of_association(conn, &association.id)?;
-            Ok((association, tasks))
+            Ok((association, role, tasks))
         })
         .await?;
     let rows = tasks
@@ -108,22 +110,31 @@ pub async fn association(
         ManageAssociation {
             page: page.titled_as(&association.name),
             verified: association.status == crate::associations::model::VERIFIED,
+            owner: role == crate::associations::model::OWNER,
             id: association.id,
             tasks: rows,
         },
     ))
 }
 
-/// The new-task form.
+/// The task form: a new task (a draft) or an edit of one.
 #[derive(Template, WebTemplate)]
 #[template(path = "task_new.html")]
 pub struct NewTask {
     pub page: Page,
-    pub association_id: String,
+    /// Where the form posts (under the language).
+    pub action: String,
+    /// The text key of the submit button.
+    pub save_key: &'static str,
     pub form: TaskForm,
     pub errors: Vec<Problem>,
     pub categories: Vec<(String, String)>,
     pub municipalities: super::reference::Options,
+    /// For an edit: the version and the values the editor saw (`stale`).
+    pub version: Option<i32>,
+    pub seen: String,
+    /// For a stale edit: what someone else changed meanwhile.
+    pub changes: Vec<super::stale::Change>,
 }
 
 impl NewTask {
@@ -133,11 +144,13 @@ impl NewTask {
     }
 }
 
-async fn new_task_page(
+/// Builds the task form page (`title_key` names the page).
+pub async fn task_form_page(
     state: &AppState,
     cache: &Cache,
     page: Page,
-    association_id: String,
+    title_key: &str,
+    action: String,
     form: TaskForm,
     errors: Vec<Problem>,
 ) -> Result<NewTask, AppError> {
@@ -149,13 +162,29 @@ async fn new_task_page(
         .collect();
     let municipalities = lists.municipality_options(page.lang);
     Ok(NewTask {
-        page: page.titled("task-new-title"),
-        association_id,
+        page: page.titled(title_key),
+        action,
+        save_key: "task-form-save",
         form,
         errors,
         categories,
         municipalities,
+        version: None,
+        seen: String::new(),
+        changes: Vec::new(),
     })
+}
+
+async fn new_task_page(
+    state: &AppState,
+    cache: &Cache,
+    page: Page,
+    association_id: String,
+    form: TaskForm,
+    errors: Vec<Problem>,
+) -> Result<NewTask, AppError> {
+    let action = format!("/manage/associations/{association_id}/tasks/new");
+    task_form_page(state, cache, page, "task-new-title", action, form, errors).await
 }
 
 /// `GET /{lang}/manage/associations/{id}/tasks/new`.
@@ -227,6 +256,11 @@ pub struct SignupRow {
     pub can_decide: bool,
     pub can_finish: bool,
     pub hours: String,
+    /// The task requires an extract and the sign-up is open: the check can be recorded.
+    pub needs_record_check: bool,
+    /// The day a member saw the extract, once recorded.
+    pub record_checked: String,
+    pub feedback: super::signup_actions::FeedbackRow,
 }
 
 /// `/{lang}/manage/tasks/{id}`.
@@ -246,8 +280,21 @@ pub struct ManageTask {
 
 fn signup_row(page: &Page, view: SignupView) -> SignupRow {
     use crate::signups::status::SignupStatus::{Accepted, Pending, Waitlisted};
+    let feedback = super::signup_actions::FeedbackRow::of(&view);
+    let record_checked = view
+        .record_check
+        .as_ref()
+        .and_then(|c| c.seen_on)
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .map(|t| format::day(page.lang, t))
+        .unwrap_or_default();
+    let needs_record_check =
+        view.task.criminal_record_check && view.status.is_open() && record_checked.is_empty();
     let volunteer = view.volunteer;
     SignupRow {
+        feedback,
+        record_checked,
+        needs_record_check,
         name: volunteer
             .as_ref()
             .map(|v| v.display_name.clone())

@@ -25,6 +25,7 @@ pub struct Row {
     pub status: String,
     pub open: bool,
     pub history: Vec<(String, String)>,
+    pub feedback: crate::web::signup_actions::FeedbackRow,
 }
 
 /// `/{lang}/me/signups`.
@@ -38,6 +39,7 @@ pub struct MySignups {
 fn row(page: &Page, view: SignupView) -> Row {
     let status = |s: &str| page.t(&format!("signup-status-{s}"));
     Row {
+        feedback: crate::web::signup_actions::FeedbackRow::of(&view),
         open: view.status.is_open(),
         status: status(view.status.as_str()),
         history: view

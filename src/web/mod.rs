@@ -13,6 +13,8 @@ pub mod account;
 pub mod account_pages;
 pub mod admin;
 pub mod assets;
+pub mod card_edit;
+pub mod card_form;
 pub mod csrf;
 pub mod errors;
 pub mod format;
@@ -23,13 +25,19 @@ pub mod landing;
 pub mod lang;
 pub mod manage;
 pub mod me;
+pub mod members_page;
 pub mod page;
+pub mod participants;
 pub mod public;
 pub mod reference;
 pub mod referrals;
 pub mod search;
+pub mod services_page;
 pub mod session;
+pub mod signup_actions;
+pub mod stale;
 pub mod task;
+pub mod task_edit;
 pub mod task_form;
 
 use actix_web::middleware::{Compress, from_fn};
@@ -104,6 +112,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 get_or_head().to(manage::association),
             )
             .route(
+                "/manage/associations/{id}/card",
+                get_or_head().to(card_edit::form),
+            )
+            .route(
+                "/manage/associations/{id}/card",
+                web::post().to(card_edit::save),
+            )
+            .route(
+                "/manage/associations/{id}/services",
+                get_or_head().to(services_page::list),
+            )
+            .route(
+                "/manage/associations/{id}/services",
+                web::post().to(services_page::add),
+            )
+            .route(
+                "/manage/associations/{id}/services/{service}/{action}",
+                web::post().to(services_page::change),
+            )
+            .route(
+                "/manage/associations/{id}/members",
+                get_or_head().to(members_page::list),
+            )
+            .route(
+                "/manage/associations/{id}/members",
+                web::post().to(members_page::invite),
+            )
+            .route(
+                "/manage/associations/{id}/members/{user}/{action}",
+                web::post().to(members_page::change),
+            )
+            .route(
                 "/manage/associations/{id}/tasks/new",
                 get_or_head().to(manage::new_task),
             )
@@ -112,6 +152,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::post().to(manage::create_task),
             )
             .route("/manage/tasks/{id}", get_or_head().to(manage::task))
+            .route("/manage/tasks/{id}/edit", get_or_head().to(task_edit::form))
+            .route("/manage/tasks/{id}/edit", web::post().to(task_edit::save))
+            .route(
+                "/manage/tasks/{id}/participants",
+                get_or_head().to(participants::list),
+            )
+            .route(
+                "/manage/signups/{id}/record-check",
+                web::post().to(signup_actions::record_check),
+            )
+            .route(
+                "/signups/{id}/feedback",
+                web::post().to(signup_actions::give_feedback),
+            )
             .route(
                 "/manage/tasks/{id}/{action}",
                 web::post().to(manage::move_task),

@@ -8,6 +8,7 @@ use chrono_tz::Europe::Helsinki;
 
 use crate::error::FieldError;
 use crate::tasks::draft::TaskInput;
+use crate::tasks::model::Task;
 
 /// The form as sent (every field a string, kept to show again when refused).
 #[derive(Debug, Default, Clone)]
@@ -51,6 +52,21 @@ fn local_time(field: &str, value: &str, errors: &mut Vec<FieldError>) -> Option<
             None
         }
     }
+}
+
+/// A stored UTC time as a `datetime-local` value in Finnish time.
+fn local_value(at: Option<NaiveDateTime>) -> String {
+    at.map(|t| {
+        t.and_utc()
+            .with_timezone(&Helsinki)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    })
+    .unwrap_or_default()
+}
+
+fn on(flag: bool) -> Option<String> {
+    flag.then(|| "true".to_owned())
 }
 
 fn number<T: std::str::FromStr>(
@@ -149,6 +165,101 @@ impl TaskForm {
         } else {
             Err(errors)
         }
+    }
+
+    /// The form filled with a task as it is now, for editing it.
+    pub fn from_task(task: &Task, categories: Vec<String>) -> Self {
+        Self {
+            title: task.title.clone(),
+            description: task.description.clone(),
+            categories,
+            municipality_code: task.municipality_code.clone().unwrap_or_default(),
+            address: task.address.clone().unwrap_or_default(),
+            remote_online: on(task.remote_online),
+            schedule_type: task.schedule_type.clone(),
+            starts_at: local_value(task.starts_at),
+            ends_at: local_value(task.ends_at),
+            estimated_hours: task
+                .estimated_hours
+                .map(|h| h.to_string())
+                .unwrap_or_default(),
+            spots: task.spots.map(|n| n.to_string()).unwrap_or_default(),
+            approval_mode: task.approval_mode.clone(),
+            waitlist: on(task.waitlist),
+            min_age: task.min_age.map(|n| n.to_string()).unwrap_or_default(),
+            max_age: task.max_age.map(|n| n.to_string()).unwrap_or_default(),
+            beginner_friendly: on(task.beginner_friendly),
+            supported: on(task.supported),
+            criminal_record_check: on(task.criminal_record_check),
+            application_deadline: local_value(task.application_deadline),
+            contact_person: task.contact_person.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The form's values as the pairs a browser sends (the inverse of [`Self::from_pairs`]),
+    /// for the stale-edit check.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = vec![
+            ("title".into(), self.title.clone()),
+            ("description".into(), self.description.clone()),
+        ];
+        for c in &self.categories {
+            pairs.push(("category".into(), c.clone()));
+        }
+        let flag = |v: &Option<String>| if v.is_some() { "true" } else { "" }.to_owned();
+        pairs.extend([
+            ("municipality_code".into(), self.municipality_code.clone()),
+            ("address".into(), self.address.clone()),
+            ("remote_online".into(), flag(&self.remote_online)),
+            ("schedule_type".into(), self.schedule_type.clone()),
+            ("starts_at".into(), self.starts_at.clone()),
+            ("ends_at".into(), self.ends_at.clone()),
+            ("estimated_hours".into(), self.estimated_hours.clone()),
+            ("spots".into(), self.spots.clone()),
+            ("approval_mode".into(), self.approval_mode.clone()),
+            ("waitlist".into(), flag(&self.waitlist)),
+            ("min_age".into(), self.min_age.clone()),
+            ("max_age".into(), self.max_age.clone()),
+            ("beginner_friendly".into(), flag(&self.beginner_friendly)),
+            ("supported".into(), flag(&self.supported)),
+            (
+                "criminal_record_check".into(),
+                flag(&self.criminal_record_check),
+            ),
+            (
+                "application_deadline".into(),
+                self.application_deadline.clone(),
+            ),
+            ("contact_person".into(), self.contact_person.clone()),
+        ]);
+        pairs
+    }
+
+    /// The text key of a field's label, for the list of changes of a stale edit.
+    pub fn label_key(field: &str) -> Option<&'static str> {
+        Some(match field {
+            "title" => "task-form-title",
+            "description" => "task-form-description",
+            "category" => "search-categories-legend",
+            "municipality_code" => "search-municipality-label",
+            "address" => "task-form-address",
+            "remote_online" => "task-form-remote",
+            "schedule_type" => "search-schedule-label",
+            "starts_at" => "task-form-starts",
+            "ends_at" => "task-form-ends",
+            "estimated_hours" => "task-hours",
+            "spots" => "task-form-spots",
+            "approval_mode" => "task-form-approval",
+            "waitlist" => "task-form-waitlist",
+            "min_age" => "task-form-min-age",
+            "max_age" => "task-form-max-age",
+            "beginner_friendly" => "task-beginner-friendly",
+            "supported" => "search-supported",
+            "criminal_record_check" => "task-form-record-check",
+            "application_deadline" => "task-deadline",
+            "contact_person" => "task-contact",
+            _ => return None,
+        })
     }
 
     /// Whether a category is ticked.
