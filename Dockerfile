@@ -21,9 +21,12 @@ RUN mkdir src \
     && cargo build --release --locked --bin talkoot \
     && rm -rf src
 
-# migrations/ (embed_migrations!) and openapi.yaml (include_str!) are compiled
-# into the binary, so they must be in the build context, not just at runtime.
+# migrations/ (embed_migrations!), openapi.yaml (include_str!), the texts in locales/
+# (fluent-templates' static_loader!) and askama.toml (where the templates are) are
+# compiled into the binary, so they must be in the build context, not just at runtime.
 COPY src ./src
+COPY locales ./locales
+COPY askama.toml ./askama.toml
 COPY migrations ./migrations
 COPY reference ./reference
 COPY openapi.yaml ./openapi.yaml

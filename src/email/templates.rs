@@ -1,4 +1,7 @@
-//! The text of every email, in Finnish, Swedish and English.
+//! Every email, in Finnish, Swedish and English: the values each one needs and how they are
+//! put together. The texts themselves are Fluent messages in `locales/{fi,sv,en}/email.ftl`,
+//! beside the web pages' `web.ftl`, so that a translator edits one place; this module and
+//! its submodules only name the values (`{ $name }`, `{ $link }` …) and compose the lists.
 //!
 //! Plain text only: it reads well in every client and cannot carry tracking pixels.
 
@@ -6,14 +9,17 @@ mod alerts;
 mod associations;
 mod referrals;
 mod reports;
+#[cfg(test)]
+mod samples;
 mod signups;
 
 pub use alerts::{DigestGroup, DigestSource, DigestTask, local_time};
 pub use referrals::Offer;
 
 use chrono::NaiveDateTime;
+use fluent_templates::fluent_bundle::FluentValue;
 
-use crate::i18n::Language;
+use crate::i18n::{self, Language};
 
 /// What an email is about, with the values it needs.
 #[derive(Debug, Clone)]
@@ -250,10 +256,6 @@ pub struct Rendered {
     pub body: String,
 }
 
-const SIGNATURE_FI: &str = "\n\nTerveisin\nTalkoot";
-const SIGNATURE_SV: &str = "\n\nHälsningar\nTalkoot";
-const SIGNATURE_EN: &str = "\n\nBest regards\nTalkoot";
-
 impl Template {
     /// Stable name of the template, stored with the message for diagnostics.
     pub fn kind(&self) -> &'static str {
@@ -291,116 +293,49 @@ impl Template {
         }
     }
 
-    /// Renders the subject and body in `lang`.
+    /// Renders the subject and body in `lang`, from the texts `email-<kind>-subject` and
+    /// `email-<kind>-body` (the kind with `-` for `_`) followed by `email-signature`.
     pub fn render(&self, lang: Language) -> Rendered {
-        if let Some((subject, body)) = associations::render(self, lang)
-            .or_else(|| signups::render(self, lang))
-            .or_else(|| referrals::render(self, lang))
-            .or_else(|| alerts::render(self, lang))
-            .or_else(|| reports::render(self, lang))
-        {
-            return Rendered {
-                kind: self.kind(),
-                subject,
-                body: format!("{body}{}", signature(lang)),
-            };
-        }
-        let (subject, body) = match (self, lang) {
-            (Self::VerifyEmail { name, link }, Language::Fi) => (
-                "Vahvista sähköpostiosoitteesi".to_owned(),
-                format!(
-                    "Hei {name},\n\nkiitos, että liityit Talkoisiin! Vahvista sähköpostiosoitteesi avaamalla linkki:\n\n{link}\n\nLinkki on voimassa 48 tuntia. Jos et luonut tiliä, voit jättää tämän viestin huomiotta.{SIGNATURE_FI}"
-                ),
-            ),
-            (Self::VerifyEmail { name, link }, Language::Sv) => (
-                "Bekräfta din e-postadress".to_owned(),
-                format!(
-                    "Hej {name},\n\ntack för att du gick med i Talkoot! Bekräfta din e-postadress genom att öppna länken:\n\n{link}\n\nLänken gäller i 48 timmar. Om du inte skapade ett konto kan du ignorera det här meddelandet.{SIGNATURE_SV}"
-                ),
-            ),
-            (Self::VerifyEmail { name, link }, Language::En) => (
-                "Confirm your email address".to_owned(),
-                format!(
-                    "Hi {name},\n\nthank you for joining Talkoot! Confirm your email address by opening this link:\n\n{link}\n\nThe link is valid for 48 hours. If you did not create an account, you can ignore this message.{SIGNATURE_EN}"
-                ),
-            ),
-            (Self::AccountExists { name, reset_link }, Language::Fi) => (
-                "Sinulla on jo Talkoot-tili".to_owned(),
-                format!(
-                    "Hei {name},\n\njoku (toivottavasti sinä) yritti luoda uuden tilin tällä sähköpostiosoitteella, mutta sinulla on jo tili. Voit kirjautua sisään tavalliseen tapaan. Jos olet unohtanut salasanasi, voit vaihtaa sen täällä:\n\n{reset_link}\n\nJos et yrittänyt rekisteröityä, sinun ei tarvitse tehdä mitään.{SIGNATURE_FI}"
-                ),
-            ),
-            (Self::AccountExists { name, reset_link }, Language::Sv) => (
-                "Du har redan ett Talkoot-konto".to_owned(),
-                format!(
-                    "Hej {name},\n\nnågon (förhoppningsvis du) försökte skapa ett nytt konto med den här e-postadressen, men du har redan ett konto. Du kan logga in som vanligt. Om du har glömt ditt lösenord kan du byta det här:\n\n{reset_link}\n\nOm det inte var du behöver du inte göra något.{SIGNATURE_SV}"
-                ),
-            ),
-            (Self::AccountExists { name, reset_link }, Language::En) => (
-                "You already have a Talkoot account".to_owned(),
-                format!(
-                    "Hi {name},\n\nsomeone (hopefully you) tried to create a new account with this email address, but you already have one. You can log in as usual. If you have forgotten your password, you can reset it here:\n\n{reset_link}\n\nIf this was not you, there is nothing you need to do.{SIGNATURE_EN}"
-                ),
-            ),
-            (Self::PasswordReset { name, link }, Language::Fi) => (
-                "Salasanan vaihtaminen".to_owned(),
-                format!(
-                    "Hei {name},\n\nvoit vaihtaa Talkoot-salasanasi avaamalla linkin:\n\n{link}\n\nLinkki on voimassa tunnin ja toimii kerran. Jos et pyytänyt salasanan vaihtoa, voit jättää tämän viestin huomiotta.{SIGNATURE_FI}"
-                ),
-            ),
-            (Self::PasswordReset { name, link }, Language::Sv) => (
-                "Byt lösenord".to_owned(),
-                format!(
-                    "Hej {name},\n\ndu kan byta ditt Talkoot-lösenord genom att öppna länken:\n\n{link}\n\nLänken gäller i en timme och fungerar en gång. Om du inte bad om ett nytt lösenord kan du ignorera det här meddelandet.{SIGNATURE_SV}"
-                ),
-            ),
-            (Self::PasswordReset { name, link }, Language::En) => (
-                "Reset your password".to_owned(),
-                format!(
-                    "Hi {name},\n\nyou can set a new Talkoot password by opening this link:\n\n{link}\n\nThe link is valid for one hour and works once. If you did not ask for this, you can ignore this message.{SIGNATURE_EN}"
-                ),
-            ),
-            (Self::PasswordChanged { name }, Language::Fi) => (
-                "Salasanasi on vaihdettu".to_owned(),
-                format!(
-                    "Hei {name},\n\nTalkoot-tilisi salasana vaihdettiin juuri, ja kaikki aiemmat kirjautumiset päätettiin. Jos et tehnyt tätä itse, vaihda salasana heti ja ota yhteyttä ylläpitoon.{SIGNATURE_FI}"
-                ),
-            ),
-            (Self::PasswordChanged { name }, Language::Sv) => (
-                "Ditt lösenord har bytts".to_owned(),
-                format!(
-                    "Hej {name},\n\nlösenordet till ditt Talkoot-konto byttes nyss och alla tidigare inloggningar avslutades. Om det inte var du, byt lösenord genast och kontakta administratören.{SIGNATURE_SV}"
-                ),
-            ),
-            (Self::PasswordChanged { name }, Language::En) => (
-                "Your password was changed".to_owned(),
-                format!(
-                    "Hi {name},\n\nthe password of your Talkoot account was just changed and all earlier sessions were ended. If this was not you, reset your password at once and contact the administrators.{SIGNATURE_EN}"
-                ),
-            ),
-            _ => unreachable_template(),
-        };
+        let args = associations::args(self)
+            .or_else(|| signups::args(self, lang))
+            .or_else(|| referrals::args(self, lang))
+            .or_else(|| alerts::args(self, lang))
+            .or_else(|| reports::args(self))
+            .unwrap_or_else(|| self.account_args());
+        let key = format!("email-{}", self.kind().replace('_', "-"));
+        let subject = i18n::text_borrowed(lang, &format!("{key}-subject"), &args);
+        let body = i18n::text_borrowed(lang, &format!("{key}-body"), &args);
+        let signature = i18n::text(lang, "email-signature");
         Rendered {
             kind: self.kind(),
             subject,
-            body,
+            body: format!("{body}\n\n{signature}"),
+        }
+    }
+
+    /// The values of the account emails; the other templates have theirs in their modules,
+    /// so the last arm is never reached.
+    fn account_args(&self) -> Args<'_> {
+        match self {
+            Self::VerifyEmail { name, link } | Self::PasswordReset { name, link } => {
+                vec![("name", name.into()), ("link", link.into())]
+            }
+            Self::AccountExists { name, reset_link } => {
+                vec![("name", name.into()), ("reset-link", reset_link.into())]
+            }
+            Self::PasswordChanged { name } => vec![("name", name.into())],
+            _ => Vec::new(),
         }
     }
 }
 
-/// The closing lines of every email.
-fn signature(lang: Language) -> &'static str {
-    match lang {
-        Language::Fi => SIGNATURE_FI,
-        Language::Sv => SIGNATURE_SV,
-        Language::En => SIGNATURE_EN,
-    }
-}
+/// The named values of one email, for its Fluent texts (`{ $name }`); they borrow from the
+/// template.
+type Args<'a> = Vec<(&'static str, FluentValue<'a>)>;
 
-/// Association and sign-up templates are rendered by their own modules, so this arm is never
-/// reached.
-fn unreachable_template() -> (String, String) {
-    (String::from("Talkoot"), String::new())
+/// A choice between two variants of a text (`{ $accepted -> [yes] … *[no] … }`).
+fn yes_no(yes: bool) -> FluentValue<'static> {
+    FluentValue::from(if yes { "yes" } else { "no" })
 }
 
 #[cfg(test)]

@@ -4,12 +4,15 @@
 //!
 //! Every digest names, for each search or association, how to stop its emails with one
 //! click (the link needs no login), beside the `List-Unsubscribe` header.
+//!
+//! The texts are in `locales/*/email.ftl`; this module gives them their values and lists
+//! the tasks, groups and volunteers, one per line.
 
 use chrono::NaiveDateTime;
 use chrono_tz::Europe::Helsinki;
 
-use super::Template;
-use crate::i18n::Language;
+use super::{Args, Template};
+use crate::i18n::{self, Language};
 
 /// Why tasks are in a digest: which saved search or followed association found them.
 #[derive(Debug, Clone)]
@@ -49,10 +52,19 @@ pub fn local_time(t: NaiveDateTime, lang: Language) -> String {
     }
 }
 
+/// The lines of a digest's tasks: the task, its place and time when known, and its link.
 fn task_lines(tasks: &[DigestTask], lang: Language) -> String {
     let mut out = String::new();
     for task in tasks {
-        out.push_str(&format!("- {} ({})\n", task.title, task.association));
+        let line = i18n::text_borrowed(
+            lang,
+            "email-alert-digest-task",
+            &[
+                ("title", (&task.title).into()),
+                ("association", (&task.association).into()),
+            ],
+        );
+        out.push_str(&format!("- {line}\n"));
         let mut facts = Vec::new();
         if let Some(place) = &task.place {
             facts.push(place.clone());
@@ -68,71 +80,53 @@ fn task_lines(tasks: &[DigestTask], lang: Language) -> String {
     out
 }
 
-fn digest(name: &str, groups: &[DigestGroup], settings: &str, lang: Language) -> (String, String) {
-    let count: usize = groups.iter().map(|g| g.tasks.len()).sum();
-    let subject = match (lang, count) {
-        (Language::Fi, 1) => "Uusi vapaaehtoistehtävä sinulle".to_owned(),
-        (Language::Fi, n) => format!("{n} uutta vapaaehtoistehtävää sinulle"),
-        (Language::Sv, 1) => "Ett nytt frivilliguppdrag för dig".to_owned(),
-        (Language::Sv, n) => format!("{n} nya frivilliguppdrag för dig"),
-        (Language::En, 1) => "A new volunteer task for you".to_owned(),
-        (Language::En, n) => format!("{n} new volunteer tasks for you"),
-    };
-    let mut body = match lang {
-        Language::Fi => format!(
-            "Hei {name},\n\nTalkoisiin on tullut uusia tehtäviä, jotka sopivat hakuihisi.\n"
-        ),
-        Language::Sv => format!(
-            "Hej {name},\n\ndet har kommit nya uppdrag på Talkoot som passar dina sökningar.\n"
-        ),
-        Language::En => {
-            format!("Hi {name},\n\nnew tasks that fit your searches have been posted on Talkoot.\n")
-        }
-    };
+/// The groups of a digest (`{ $groups }`), each with a blank line before its heading and
+/// before its one-click unsubscribe link.
+fn groups(groups: &[DigestGroup], lang: Language) -> String {
+    let mut out = String::new();
     for group in groups {
-        let heading = match (&group.source, lang) {
-            (DigestSource::SavedSearch(s), Language::Fi) => format!("Haku ”{s}”"),
-            (DigestSource::SavedSearch(s), Language::Sv) => format!("Sökningen ”{s}”"),
-            (DigestSource::SavedSearch(s), Language::En) => format!("Your search \"{s}\""),
-            (DigestSource::Follow(a), Language::Fi) => format!("Seuraamasi yhdistys {a}"),
-            (DigestSource::Follow(a), Language::Sv) => format!("Föreningen {a} som du följer"),
-            (DigestSource::Follow(a), Language::En) => format!("{a}, which you follow"),
+        let heading = match &group.source {
+            DigestSource::SavedSearch(search) => i18n::text_borrowed(
+                lang,
+                "email-alert-digest-search",
+                &[("search", search.into())],
+            ),
+            DigestSource::Follow(association) => i18n::text_borrowed(
+                lang,
+                "email-alert-digest-follow",
+                &[("association", association.into())],
+            ),
         };
-        let stop = match lang {
-            Language::Fi => "Etkö halua näitä viestejä? Lopeta yhdellä napsautuksella:",
-            Language::Sv => "Vill du inte få de här meddelandena? Avsluta med ett klick:",
-            Language::En => "Don't want these emails? Stop them with one click:",
-        };
-        body.push_str(&format!(
-            "\n{heading}\n\n{}\n{stop}\n{}\n",
-            task_lines(&group.tasks, lang),
-            group.unsubscribe
+        let stop = i18n::text_borrowed(
+            lang,
+            "email-alert-digest-stop",
+            &[("link", (&group.unsubscribe).into())],
+        );
+        out.push_str(&format!(
+            "\n{heading}\n\n{}\n{stop}\n",
+            task_lines(&group.tasks, lang)
         ));
     }
-    body.push_str(&match lang {
-        Language::Fi => {
-            format!("\nHakusi ja seurattavat yhdistykset voit muuttaa täällä:\n{settings}")
-        }
-        Language::Sv => {
-            format!("\nDina sökningar och föreningar du följer ändrar du här:\n{settings}")
-        }
-        Language::En => {
-            format!("\nChange your searches and the associations you follow here:\n{settings}")
-        }
-    });
-    (subject, body)
+    out
 }
 
-/// Subject and body (without the signature) of an alert or reminder email, or `None` for
-/// the templates this module does not own.
-pub(super) fn render(template: &Template, lang: Language) -> Option<(String, String)> {
-    use Language::{En, Fi, Sv};
+/// The values of an alert or reminder email, or `None` for the templates this module does
+/// not own.
+pub(super) fn args(template: &Template, lang: Language) -> Option<Args<'_>> {
     Some(match template {
         Template::AlertDigest {
             name,
-            groups,
+            groups: list,
             settings_link,
-        } => digest(name, groups, settings_link, lang),
+        } => {
+            let count: usize = list.iter().map(|g| g.tasks.len()).sum();
+            vec![
+                ("name", name.into()),
+                ("count", count.into()),
+                ("groups", groups(list, lang).into()),
+                ("link", settings_link.into()),
+            ]
+        }
         Template::TaskReminder {
             name,
             task,
@@ -141,31 +135,15 @@ pub(super) fn render(template: &Template, lang: Language) -> Option<(String, Str
             place,
             contact,
             link,
-        } => {
-            let when = local_time(*starts, lang);
-            let place = place.clone().unwrap_or_default();
-            let contact = contact.clone().unwrap_or_else(|| association.clone());
-            match lang {
-                Fi => (
-                    format!("Muistutus: {task} huomenna"),
-                    format!(
-                        "Hei {name},\n\nmuistathan: tehtävä ”{task}” ({association}) alkaa {when}.\n{place}\n\nYhteyshenkilö: {contact}. Jos et pääsekään, peru ilmoittautumisesi mahdollisimman pian, jotta paikka vapautuu toiselle:\n\n{link}"
-                    ),
-                ),
-                Sv => (
-                    format!("Påminnelse: {task} i morgon"),
-                    format!(
-                        "Hej {name},\n\nkom ihåg: uppdraget ”{task}” ({association}) börjar {when}.\n{place}\n\nKontaktperson: {contact}. Om du inte kan komma, avboka så snart som möjligt så att platsen går till någon annan:\n\n{link}"
-                    ),
-                ),
-                En => (
-                    format!("Reminder: {task} tomorrow"),
-                    format!(
-                        "Hi {name},\n\na reminder: the task \"{task}\" ({association}) starts {when}.\n{place}\n\nContact: {contact}. If you cannot come after all, please withdraw as soon as you can, so that someone else can take the place:\n\n{link}"
-                    ),
-                ),
-            }
-        }
+        } => vec![
+            ("name", name.into()),
+            ("task", task.into()),
+            ("association", association.into()),
+            ("when", local_time(*starts, lang).into()),
+            ("place", place.as_deref().unwrap_or_default().into()),
+            ("contact", contact.as_ref().unwrap_or(association).into()),
+            ("link", link.into()),
+        ],
         Template::RosterSummary {
             task,
             starts,
@@ -173,29 +151,14 @@ pub(super) fn render(template: &Template, lang: Language) -> Option<(String, Str
             link,
             ..
         } => {
-            let when = local_time(*starts, lang);
             let list: String = volunteers.iter().map(|v| format!("- {v}\n")).collect();
-            let n = volunteers.len();
-            match lang {
-                Fi => (
-                    format!("Huomenna: {task} ({n} vapaaehtoista)"),
-                    format!(
-                        "Hei,\n\ntehtävä ”{task}” alkaa {when}. Tulossa on {n} vapaaehtoista:\n\n{list}\nOsallistujalistan voit tulostaa Talkoista:\n\n{link}"
-                    ),
-                ),
-                Sv => (
-                    format!("I morgon: {task} ({n} frivilliga)"),
-                    format!(
-                        "Hej,\n\nuppdraget ”{task}” börjar {when}. {n} frivilliga kommer:\n\n{list}\nDeltagarlistan kan du skriva ut på Talkoot:\n\n{link}"
-                    ),
-                ),
-                En => (
-                    format!("Tomorrow: {task} ({n} volunteers)"),
-                    format!(
-                        "Hello,\n\nthe task \"{task}\" starts {when}. {n} volunteers are coming:\n\n{list}\nYou can print the list of participants on Talkoot:\n\n{link}"
-                    ),
-                ),
-            }
+            vec![
+                ("task", task.into()),
+                ("when", local_time(*starts, lang).into()),
+                ("count", volunteers.len().into()),
+                ("volunteers", list.into()),
+                ("link", link.into()),
+            ]
         }
         _ => return None,
     })
