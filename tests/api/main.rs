@@ -65,4 +65,5 @@ mod tasks_lifecycle;
 mod tasks_search;
 mod token_attacks;
 mod volunteer_record;
+mod web_admin;
 mod web_pages;
