@@ -12,6 +12,10 @@
 pub mod account;
 pub mod account_pages;
 pub mod admin;
+pub mod admin_common;
+pub mod admin_queues;
+pub mod admin_reports;
+pub mod admin_trail;
 pub mod assets;
 pub mod card_edit;
 pub mod card_form;
@@ -31,6 +35,7 @@ pub mod participants;
 pub mod public;
 pub mod reference;
 pub mod referrals;
+pub mod role_requests;
 pub mod search;
 pub mod services_page;
 pub mod session;
@@ -210,6 +215,55 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route("/admin/figures", get_or_head().to(admin::figures))
             .route("/admin/figures.csv", get_or_head().to(admin::figures_csv))
+            // The administrators' other queues, and what people ask them for.
+            .route("/admin/claims", get_or_head().to(admin_queues::claims))
+            .route(
+                "/admin/claims/{id}/{action}",
+                web::post().to(admin_queues::decide_claim),
+            )
+            .route(
+                "/admin/counsellor-requests",
+                get_or_head().to(admin_queues::counsellor_requests),
+            )
+            .route(
+                "/admin/counsellor-requests/{id}/{action}",
+                web::post().to(admin_queues::decide_counsellor),
+            )
+            .route("/admin/reports", get_or_head().to(admin_reports::reports))
+            .route(
+                "/admin/reports/{id}/close",
+                web::post().to(admin_reports::close),
+            )
+            .route(
+                "/admin/reports/suspend-association/{id}",
+                web::post().to(admin_reports::suspend_association),
+            )
+            .route(
+                "/admin/tasks/{id}/{action}",
+                web::post().to(admin_reports::task_visibility),
+            )
+            .route("/admin/emails", get_or_head().to(admin_trail::emails))
+            .route(
+                "/admin/emails/{id}/retry",
+                web::post().to(admin_trail::retry_email),
+            )
+            .route("/admin/audit", get_or_head().to(admin_trail::audit))
+            .route(
+                "/me/counsellor",
+                get_or_head().to(role_requests::counsellor),
+            )
+            .route(
+                "/me/counsellor",
+                web::post().to(role_requests::ask_counsellor),
+            )
+            .route(
+                "/associations/{id}/claim",
+                get_or_head().to(role_requests::claim_form),
+            )
+            .route(
+                "/associations/{id}/claim",
+                web::post().to(role_requests::claim),
+            )
             .default_service(web::to(not_found)),
     );
 }

@@ -28,7 +28,7 @@ mod logs;
 mod mail;
 mod tasks;
 
-pub use accounts::{PASSWORD, Volunteer};
+pub use accounts::{ADMIN_PASSWORD, PASSWORD, Volunteer};
 pub use json::{JsonExt, fields, problem};
 pub use logs::capture_logs;
 pub use mail::{Email, parse_email};

@@ -65,5 +65,6 @@ mod tasks_lifecycle;
 mod tasks_search;
 mod token_attacks;
 mod volunteer_record;
+mod web_admin;
 mod web_manage;
 mod web_pages;
