@@ -36,11 +36,6 @@ pub async fn referral(page: Page, path: web::Path<(String, String)>) -> HttpResp
     }
 }
 
-/// `GET /{lang}/me/saved-searches` (the alert emails' settings link): one's own pages.
-pub async fn saved_searches(page: Page) -> HttpResponse {
-    page.redirect("/me")
-}
-
 /// The invitation page.
 #[derive(Template, WebTemplate)]
 #[template(path = "invitation.html")]

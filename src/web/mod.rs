@@ -16,6 +16,7 @@ pub mod admin_common;
 pub mod admin_queues;
 pub mod admin_reports;
 pub mod admin_trail;
+pub mod alerts_page;
 pub mod assets;
 pub mod card_edit;
 pub mod card_form;
@@ -195,9 +196,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route("/referrals", get_or_head().to(landing::referrals))
             .route("/referrals/{id}", get_or_head().to(landing::referral))
+            .route("/me/saved-searches", get_or_head().to(alerts_page::list))
+            .route("/me/saved-searches", web::post().to(alerts_page::save))
             .route(
-                "/me/saved-searches",
-                get_or_head().to(landing::saved_searches),
+                "/me/saved-searches/{id}/{action}",
+                web::post().to(alerts_page::change),
+            )
+            .route(
+                "/associations/{id}/{action:follow|unfollow}",
+                web::post().to(alerts_page::follow),
             )
             .route("/invitations", get_or_head().to(landing::invitation))
             .route(

@@ -88,6 +88,8 @@ pub struct CardPage {
     pub card: AssociationCard,
     pub place: String,
     pub tasks: Vec<Card>,
+    /// For a signed-in reader of a verified card: whether they follow it (alerts on).
+    pub following: Option<bool>,
 }
 
 /// `GET /{lang}/associations/{slug}`: the card and its open tasks; pending and suspended
@@ -103,13 +105,27 @@ pub async fn card(
     let (_, key) = path.into_inner();
     let lists = cache.get(&state).await?;
     let user_id = page.user.as_ref().map(|u| u.user_id.clone());
-    let (card, tasks) = state
+    let (card, tasks, following) = state
         .db
         .run(move |conn| {
+            let following = match &user_id {
+                Some(id) => Some(crate::matching::follows::list(conn, id)?),
+                None => None,
+            };
             let viewer = Viewer::load(conn, user_id)?;
             let (association, role) = access::visible(conn, &key, &viewer)?;
             let tasks = open_tasks_of(conn, &association.id)?;
-            Ok((model::card(conn, &hooks, association, role)?, tasks))
+            let following = following
+                .filter(|_| association.status == model::VERIFIED)
+                .map(|all| {
+                    all.iter()
+                        .any(|f| f.association_id == association.id && f.alerts)
+                });
+            Ok((
+                model::card(conn, &hooks, association, role)?,
+                tasks,
+                following,
+            ))
         })
         .await?;
     let place = page
@@ -127,6 +143,7 @@ pub async fn card(
             place,
             card,
             tasks,
+            following,
         },
     ))
 }

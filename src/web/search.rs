@@ -228,6 +228,17 @@ pub struct Results {
     pub errors: Vec<forms::Problem>,
 }
 
+impl Results {
+    /// A name to offer when saving this search: its words, else a general one.
+    pub fn suggested_name(&self) -> String {
+        if self.filters.q.is_empty() {
+            self.page.t("alerts-default-name")
+        } else {
+            self.filters.q.clone()
+        }
+    }
+}
+
 /// The whole page.
 #[derive(Template, WebTemplate)]
 #[template(path = "search.html")]

@@ -66,5 +66,6 @@ mod tasks_search;
 mod token_attacks;
 mod volunteer_record;
 mod web_admin;
+mod web_alerts;
 mod web_manage;
 mod web_pages;

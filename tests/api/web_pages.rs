@@ -493,7 +493,7 @@ async fn the_links_in_emails_land_on_pages(backend: Backend) {
             404,
         ),
         ("/me/record", "/fi/me/record", 200),
-        ("/me/saved-searches", "/fi/me", 200),
+        ("/me/saved-searches", "/fi/me/saved-searches", 200),
         ("/register", "/fi/register", 200),
         ("/reset-password", "/fi/reset-password", 200),
         ("/invitations?token=abc", "/fi/invitations?token=abc", 200),

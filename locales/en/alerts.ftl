@@ -1,0 +1,22 @@
+# A young person's saved searches and follows with their alert settings.
+alerts-title = Saved searches and follows
+alerts-intro = You get email about new tasks that match your saved searches or come from associations you follow. Choose how often.
+alerts-searches = Saved searches
+alerts-no-searches = You have no saved searches. Save one below the results on the search page.
+alerts-name = Name of the search
+alerts-how-often = How often the search { $name } sends email
+alerts-alert-daily = Once a day
+alerts-alert-instant = At once
+alerts-alert-off = No email
+alerts-delete = Delete the search
+alerts-follows = Associations you follow
+alerts-no-follows = You follow no associations. Follow one on its page.
+alerts-follow-on = You get email about the association's new tasks.
+alerts-follow-off = The emails are off. You still follow the association.
+alerts-follow-resume = Turn the emails back on
+alerts-unfollow = Stop following
+alerts-follow = Follow the association
+alerts-following = You follow this association.
+alerts-save-name = Save this search as
+alerts-save = Save the search and get email about new tasks
+alerts-default-name = My search

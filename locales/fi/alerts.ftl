@@ -1,0 +1,22 @@
+# A young person's saved searches and follows with their alert settings.
+alerts-title = Tallennetut haut ja seuratut
+alerts-intro = Saat sähköpostia uusista tehtävistä, jotka sopivat tallennettuihin hakuihisi tai tulevat seuraamiltasi yhdistyksiltä. Valitse, kuinka usein.
+alerts-searches = Tallennetut haut
+alerts-no-searches = Et ole tallentanut hakuja. Tallenna haku hakusivun tulosten alta.
+alerts-name = Haun nimi
+alerts-how-often = Kuinka usein haku { $name } lähettää sähköpostia
+alerts-alert-daily = Kerran päivässä
+alerts-alert-instant = Heti
+alerts-alert-off = Ei sähköpostia
+alerts-delete = Poista haku
+alerts-follows = Seuratut yhdistykset
+alerts-no-follows = Et seuraa yhdistyksiä. Seuraa yhdistystä sen sivulta.
+alerts-follow-on = Saat sähköpostia yhdistyksen uusista tehtävistä.
+alerts-follow-off = Sähköpostit on lopetettu. Seuraat yhä yhdistystä.
+alerts-follow-resume = Ota sähköpostit taas käyttöön
+alerts-unfollow = Lopeta seuraaminen
+alerts-follow = Seuraa yhdistystä
+alerts-following = Seuraat tätä yhdistystä.
+alerts-save-name = Tallenna tämä haku nimellä
+alerts-save = Tallenna haku ja saa sähköpostia uusista tehtävistä
+alerts-default-name = Oma haku

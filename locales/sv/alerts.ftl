@@ -1,0 +1,22 @@
+# A young person's saved searches and follows with their alert settings.
+alerts-title = Sparade sökningar och följda
+alerts-intro = Du får e-post om nya uppdrag som passar dina sparade sökningar eller kommer från föreningar du följer. Välj hur ofta.
+alerts-searches = Sparade sökningar
+alerts-no-searches = Du har inga sparade sökningar. Spara en sökning under resultaten på söksidan.
+alerts-name = Sökningens namn
+alerts-how-often = Hur ofta sökningen { $name } skickar e-post
+alerts-alert-daily = En gång om dagen
+alerts-alert-instant = Genast
+alerts-alert-off = Ingen e-post
+alerts-delete = Ta bort sökningen
+alerts-follows = Följda föreningar
+alerts-no-follows = Du följer inga föreningar. Följ en förening på dess sida.
+alerts-follow-on = Du får e-post om föreningens nya uppdrag.
+alerts-follow-off = E-posten är avstängd. Du följer fortfarande föreningen.
+alerts-follow-resume = Slå på e-posten igen
+alerts-unfollow = Sluta följa
+alerts-follow = Följ föreningen
+alerts-following = Du följer den här föreningen.
+alerts-save-name = Spara sökningen med namnet
+alerts-save = Spara sökningen och få e-post om nya uppdrag
+alerts-default-name = Min sökning
