@@ -34,11 +34,14 @@ pub mod members_page;
 pub mod page;
 pub mod participants;
 pub mod public;
+pub mod record_sharing;
 pub mod reference;
 pub mod referrals;
+pub mod report;
 pub mod role_requests;
 pub mod search;
 pub mod services_page;
+pub mod services_search;
 pub mod session;
 pub mod signup_actions;
 pub mod stale;
@@ -85,7 +88,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/tasks", get_or_head().to(search::search))
             .route("/tasks/{id}", get_or_head().to(task::show))
             .route("/tasks/{id}/signup", web::post().to(task::sign_up))
+            .route(
+                "/{kind:tasks|associations}/{id}/report",
+                web::post().to(report::send),
+            )
             .route("/associations", get_or_head().to(public::directory))
+            .route("/services", get_or_head().to(services_search::search))
             .route("/associations/{id}", get_or_head().to(public::card))
             .route("/record-check", get_or_head().to(public::record_check))
             .route("/register", get_or_head().to(account::register_form))
@@ -112,6 +120,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/me/signups", get_or_head().to(me::signups))
             .route("/me/signups/{id}/withdraw", web::post().to(me::withdraw))
             .route("/me/record", get_or_head().to(me::record))
+            .route("/me/record/sharing", web::post().to(record_sharing::save))
+            .route("/me/record/code", web::post().to(record_sharing::new_code))
             .route("/me/associations", get_or_head().to(manage::mine))
             .route(
                 "/manage/associations/{id}",

@@ -92,4 +92,85 @@ async fn saved_searches_and_follows_are_kept_from_the_pages(backend: Backend) {
     assert!(location(&response).starts_with("/fi/login"));
 }
 
-both_backends!(saved_searches_and_follows_are_kept_from_the_pages);
+async fn the_record_s_sharing_and_reports_are_set_from_the_pages(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let crew = crew(&app, "record").await;
+    let id = task(&app, &crew, "Kirpputori", json!({})).await;
+    let (token, _) = app.signed_in("nuori@example.fi").await;
+    let mut browser = Browser::new(&app);
+    assert_eq!(browser.log_in("nuori@example.fi").await.status(), 303);
+
+    // Only the hours stay shared: the boxes as sent are the choice.
+    let record = "/fi/me/record";
+    let html = browser.get(record).await.text().await.unwrap();
+    let mut fields = crate::web_client::form_fields(&html, "/me/record/sharing");
+    assert_eq!(
+        fields.len(),
+        4,
+        "the token and three ticked boxes: {fields:?}"
+    );
+    fields.retain(|(k, _)| k != "share_name" && k != "share_tasks");
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = browser.post("/fi/me/record/sharing", &pairs).await;
+    assert_eq!(saved.status(), 303);
+    let mine = app.get_auth_ok("/api/v1/me/record", &token).await;
+    let share = &mine["verification"]["share"];
+    assert_eq!(
+        (&share["name"], &share["tasks"], &share["hours"]),
+        (&json!(false), &json!(false), &json!(true)),
+        "{mine}"
+    );
+    // A new code replaces the old one.
+    let old = mine["verification"]["code"].as_str().unwrap().to_owned();
+    assert_eq!(
+        browser
+            .submit(record, "/me/record/code", &[])
+            .await
+            .status(),
+        303
+    );
+    let mine = app.get_auth_ok("/api/v1/me/record", &token).await;
+    assert_ne!(mine["verification"]["code"], old.as_str());
+    assert_eq!(
+        app.get(&format!("/api/v1/records/{old}")).await.status(),
+        404
+    );
+
+    // Reporting a task from its page reaches the administrators' queue.
+    let reported = browser
+        .submit(
+            &format!("/fi/tasks/{id}"),
+            &format!("/tasks/{id}/report"),
+            &[("reason", "asks_for_money"), ("details", "Pyytää maksua")],
+        )
+        .await;
+    assert_eq!(reported.status(), 200);
+    assert!(
+        reported
+            .text()
+            .await
+            .unwrap()
+            .contains("Kiitos ilmoituksesta")
+    );
+    let admin = app.admin("yllapito-record@example.fi").await;
+    let queue = app.get_auth_ok("/api/v1/admin/reports", &admin).await;
+    assert_eq!(queue["items"][0]["reason"], "asks_for_money", "{queue}");
+    // A reason the feature does not know is refused, naming the field.
+    let mut anonymous = Browser::new(&app);
+    let refused = anonymous
+        .submit(
+            &format!("/fi/associations/{}", crew.association),
+            &format!("/associations/{}/report", crew.association),
+            &[("reason", "boring")],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+}
+
+both_backends!(
+    saved_searches_and_follows_are_kept_from_the_pages,
+    the_record_s_sharing_and_reports_are_set_from_the_pages,
+);

@@ -213,6 +213,15 @@ async fn members_manage_services_and_invite_others(backend: Backend) {
         .get_ok(&format!("/api/v1/associations/{id}/services"))
         .await;
     assert_eq!(list["items"][0]["name"], "Välinelainaamo");
+    // The renamed service is found in the services search (a counsellor's page).
+    let found = browser
+        .get("/fi/services?q=v%C3%A4linelainaamo&free=true")
+        .await;
+    assert_eq!(found.status(), 200);
+    let html = found.text().await.unwrap();
+    assert!(html.contains("Välinelainaamo") && html.contains("Luontoseura members"));
+    let refused = browser.get("/fi/services?municipality=999").await;
+    assert_eq!(refused.status(), 422);
     let removed = browser
         .submit(
             &services,

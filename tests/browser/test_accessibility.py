@@ -52,10 +52,27 @@ def test_every_public_page_passes_axe(new_page, lang: str, javascript: bool) -> 
 
 
 SIGNED_IN = {
-    "yllapitaja@example.fi": ["/admin/associations", "/admin/figures", "/admin/figures?from=2026-01"],
+    "yllapitaja@example.fi": [
+        "/admin/associations",
+        "/admin/claims",
+        "/admin/counsellor-requests",
+        "/admin/reports",
+        "/admin/emails",
+        "/admin/audit",
+        "/admin/figures",
+        "/admin/figures?from=2026-01",
+    ],
     "jari.kinnunen@example.fi": ["/me/associations"],
     "palveluohjaaja@example.fi": ["/counsellor/referrals"],
-    "aada.koskinen@example.fi": ["/me/signups", "/me/record", "/me/referrals"],
+    "aada.koskinen@example.fi": [
+        "/me",
+        "/me/signups",
+        "/me/record",
+        "/me/referrals",
+        "/me/saved-searches",
+        "/me/counsellor",
+        "/tasks?q=talkoot",
+    ],
 }
 
 
@@ -76,8 +93,17 @@ def test_signed_in_pages_pass_axe(new_page, lang: str) -> None:
             page.goto(f"/{lang}/me/associations")
             page.get_by_role("main").get_by_role("link").first.click()
             assert_no_axe_violations(page, f"{lang}: an association's tasks")
+            association = page.url
+            for tail in ["/card", "/services", "/members", "/tasks/new"]:
+                page.goto(association + tail)
+                assert_no_axe_violations(page, f"{lang}: the association's {tail}")
+            page.goto(association)
             page.locator("main li.card a").first.click()
             assert_no_axe_violations(page, f"{lang}: a task's sign-ups")
+            task = page.url
+            for tail in ["/edit", "/participants"]:
+                page.goto(task + tail)
+                assert_no_axe_violations(page, f"{lang}: the task's {tail}")
 
 
 def tab_to(page: Page, selector: str, limit: int = 80) -> None:

@@ -68,6 +68,18 @@ def test_a_member_posts_a_task_and_completes_a_sign_up(new_page, talkoot: Talkoo
     assert_no_axe_violations(member, "the member's task page")
     manage_url = member.url
 
+    # The member edits the published task: the form comes filled, the change is kept.
+    member.get_by_role("link", name="Muokkaa tehtävää").click()
+    expect(member.get_by_role("heading", level=1)).to_have_text("Muokkaa tehtävää")
+    expect(member.get_by_label("Otsikko", exact=True)).to_have_value(title)
+    member.get_by_label("Paikkoja", exact=True).fill("6")
+    shot(member, "member-task-edit")
+    member.get_by_role("button", name="Tallenna muutokset").click()
+    expect(member).to_have_url(manage_url)
+    member.get_by_role("link", name="Muokkaa tehtävää").click()
+    expect(member.get_by_label("Paikkoja", exact=True)).to_have_value("6")
+    member.goto(manage_url)
+
     # A volunteer finds it and signs up.
     volunteer = new_page()
     log_in(volunteer, VOLUNTEER)
@@ -91,6 +103,10 @@ def test_a_member_posts_a_task_and_completes_a_sign_up(new_page, talkoot: Talkoo
     expect(member.get_by_role("main")).to_contain_text("2,5 h")
     shot(member, "member-completed")
     assert_no_axe_violations(member, "the member's task page after completing")
+    member.get_by_label("5 – erinomainen").check()
+    member.get_by_label(re.compile("^Kommentti")).fill("Kiitos ahkerasta työstä!")
+    member.get_by_role("button", name=re.compile("^Lähetä palaute")).click()
+    expect(member.get_by_role("main")).to_contain_text("5/5 – Kiitos ahkerasta työstä!")
 
     # The volunteer's record shows it.
     volunteer.get_by_role("link", name="Oma sivu").click()
