@@ -13,14 +13,40 @@ use crate::error::AppError;
 
 /// The middleware (`App::wrap(from_fn(refuse_hidden_characters))`, innermost, so that the
 /// refusal gets the same headers and error handling as any other answer).
+///
+/// The web pages (`/fi/…`, `/sv/…`, `/en/…`) are left to [`refuse_on_pages`] inside their
+/// scope, so that a reader gets the refusal as a page in their language, not as JSON.
 pub async fn refuse_hidden_characters(
     req: ServiceRequest,
     next: Next<BoxBody>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
+    if is_a_page(req.path()) {
+        return next.call(req).await;
+    }
     match check(req.path(), req.query_string()) {
         Ok(()) => next.call(req).await,
         Err(refusal) => Ok(req.into_response(refusal.error_response())),
     }
+}
+
+/// The same check for the web pages' scope: the pages' error middleware turns the refusal
+/// into a page with the same status.
+pub async fn refuse_on_pages<B: actix_web::body::MessageBody>(
+    req: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<actix_web::body::EitherBody<B>>, Error> {
+    match check(req.path(), req.query_string()) {
+        Ok(()) => next.call(req).await.map(ServiceResponse::map_into_left_body),
+        // A response carrying the error (not an `Err`), so the middleware around it sees
+        // the status and the error, as it does a handler's.
+        Err(refusal) => Ok(req.error_response(refusal).map_into_right_body()),
+    }
+}
+
+/// Whether a path is under one of the web's languages (its first segment, exactly).
+fn is_a_page(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    crate::i18n::Language::parse(first).is_some() && path.len() > first.len() + 1
 }
 
 /// The refusal for a raw path and query string, if any.
@@ -53,6 +79,16 @@ mod tests {
             Err(AppError::Validation(errors)) => errors[0].field.clone(),
             other => panic!("expected a validation error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_pages_are_left_to_their_own_scope() {
+        assert!(is_a_page("/fi/tasks"));
+        assert!(is_a_page("/sv/"));
+        assert!(!is_a_page("/fi"));
+        assert!(!is_a_page("/api/v1/tasks"));
+        assert!(!is_a_page("/first/tasks"));
+        assert!(!is_a_page("/"));
     }
 
     #[test]

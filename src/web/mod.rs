@@ -79,6 +79,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(
         web::scope("/{lang}")
             .guard(guard::fn_guard(|ctx| in_a_language(ctx.head().uri.path())))
+            .wrap(from_fn(crate::api::clean_request::refuse_on_pages))
             .wrap(from_fn(session::resolve))
             .wrap(from_fn(csrf::guard))
             .wrap(from_fn(errors::html_errors))

@@ -9,7 +9,34 @@ use crate::both_backends;
 use crate::helpers::{Backend, PASSWORD, spawn_app, spawn_app_with};
 use crate::web_client::{Browser, location};
 
+/// A hidden character in a page's address is refused as the API refuses it, but as a page
+/// in the reader's language.
+async fn hidden_characters_in_a_page_address_get_a_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let mut browser = Browser::new(&app);
+    for (path, status) in [
+        ("/sv/tasks?q=a%E2%80%8Bb", 422),
+        ("/sv/tasks/%00", 404),
+        ("/sv/login?next=%00", 422),
+    ] {
+        let response = browser.get(path).await;
+        assert_eq!(response.status(), status, "{path}");
+        let kind = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(kind.starts_with("text/html"), "{path}: {kind}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains("<html lang=\"sv\""), "{path}");
+    }
+    // The API keeps its problem+json.
+    let api = app.get("/api/v1/tasks?q=a%E2%80%8Bb").await;
+    assert_eq!(api.status(), 422);
+    assert_eq!(api.headers()["content-type"], "application/problem+json");
+}
+
 both_backends!(
+    hidden_characters_in_a_page_address_get_a_page,
     pages_speak_the_language_of_their_path,
     pages_carry_the_security_headers,
     unsafe_requests_without_a_token_or_from_elsewhere_are_refused,
