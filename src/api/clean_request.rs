@@ -36,7 +36,10 @@ pub async fn refuse_on_pages<B: actix_web::body::MessageBody>(
     next: Next<B>,
 ) -> Result<ServiceResponse<actix_web::body::EitherBody<B>>, Error> {
     match check(req.path(), req.query_string()) {
-        Ok(()) => next.call(req).await.map(ServiceResponse::map_into_left_body),
+        Ok(()) => next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body),
         // A response carrying the error (not an `Err`), so the middleware around it sees
         // the status and the error, as it does a handler's.
         Err(refusal) => Ok(req.error_response(refusal).map_into_right_body()),

@@ -37,6 +37,7 @@ pub mod public;
 pub mod record_sharing;
 pub mod reference;
 pub mod referrals;
+pub mod register_check;
 pub mod report;
 pub mod role_requests;
 pub mod search;
@@ -99,6 +100,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/record-check", get_or_head().to(public::record_check))
             .route("/register", get_or_head().to(account::register_form))
             .route("/register", web::post().to(account::register))
+            .route("/register/check", web::post().to(register_check::check))
             .route("/verify-email", get_or_head().to(account::verify_form))
             .route("/verify-email", web::post().to(account::verify))
             .route("/verify-email/resend", web::post().to(account::resend))

@@ -35,7 +35,61 @@ async fn hidden_characters_in_a_page_address_get_a_page(backend: Backend) {
     assert_eq!(api.headers()["content-type"], "application/problem+json");
 }
 
+/// The register form's inline check names what is wrong with the fields filled so far,
+/// stores nothing and sends nothing, and says nothing of whether an account exists.
+async fn the_register_form_is_checked_inline_without_storing_anything(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.register_verified("olemassa@example.fi").await;
+    let users = app.count("users").await;
+    let mails = app.emails().len();
+    let mut browser = Browser::new(&app);
+    let token = browser.token("/fi/register").await;
+    let check = |email: &'static str, birth: &'static str| {
+        vec![
+            ("csrf", token.clone()),
+            ("display_name", "Onni".to_owned()),
+            ("email", email.to_owned()),
+            ("password", String::new()),
+            ("birth_date", birth.to_owned()),
+        ]
+    };
+    let bad = check("onni@", "2090-01-01");
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = browser.post("/fi/register/check", &bad).await;
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("id=\"error-email\""), "{html}");
+    assert!(html.contains("id=\"error-birth_date\""), "{html}");
+    assert!(
+        !html.contains("id=\"error-password\""),
+        "an empty field is not nagged about"
+    );
+    // A known address and an unknown one read the same.
+    let answers = {
+        let mut out = Vec::new();
+        for email in ["olemassa@example.fi", "uusi@example.fi"] {
+            let pairs = check(email, "2008-05-05");
+            let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let html = browser
+                .post("/fi/register/check", &pairs)
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(!html.contains("field-error"), "{html}");
+            out.push(html.replace(email, "ADDRESS"));
+        }
+        out
+    };
+    let strip = |h: &str| h.split("name=\"csrf\"").next().unwrap().to_owned();
+    assert_eq!(strip(&answers[0]), strip(&answers[1]));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.count("users").await, users, "nothing stored");
+    assert_eq!(app.emails().len(), mails, "nothing sent");
+}
+
 both_backends!(
+    the_register_form_is_checked_inline_without_storing_anything,
     hidden_characters_in_a_page_address_get_a_page,
     pages_speak_the_language_of_their_path,
     pages_carry_the_security_headers,
