@@ -53,6 +53,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> list[str]:
     return [
         f"talkoot binary: {binary_path()}",
+        f"database: {os.environ.get('TALKOOT_BROWSER_BACKEND', 'sqlite')}",
         f"browser: {CHROMIUM}, {PHONE['width']}x{PHONE['height']}, locale {config.getoption('--locale')}",
         f"screenshots: {shots.folder()}",
     ]

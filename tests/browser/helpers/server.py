@@ -66,7 +66,7 @@ class TalkootServer:
         self.env = {
             **os.environ,
             "APP_ENV": "development",
-            "DATABASE_URL": f"sqlite://{self.tmpdir}/talkoot.db",
+            "DATABASE_URL": self._database_url(),
             "MAIL_TRANSPORT": f"file://{self.mail_dir}",
             "SEARCH_DIR": str(self.tmpdir / "search"),
             "BIND_ADDR": f"127.0.0.1:{self.port}",
@@ -80,6 +80,31 @@ class TalkootServer:
             "TRUST_FORWARDED_FOR": "true",
             **(env or {}),
         }
+
+    def _database_url(self) -> str:
+        """SQLite in `tmpdir`, or (TALKOOT_BROWSER_BACKEND=postgres) a fresh PostgreSQL
+        database of this server's own on TALKOOT_BROWSER_PG (default the local
+        postgres@127.0.0.1:5432, as the Rust tests use), dropped by `stop()`."""
+        self.pg_database: str | None = None
+        if os.environ.get("TALKOOT_BROWSER_BACKEND", "sqlite") != "postgres":
+            return f"sqlite://{self.tmpdir}/talkoot.db"
+        base = os.environ.get("TALKOOT_BROWSER_PG", "postgres://postgres@127.0.0.1:5432")
+        name = f"talkoot_browser_{secrets.token_hex(6)}"
+        self._psql(base, f'CREATE DATABASE "{name}"')
+        self.pg_database = name
+        self._pg_base = base
+        return f"{base}/{name}"
+
+    @staticmethod
+    def _psql(base: str, sql: str) -> None:
+        """One statement on the server's maintenance database (psql, which the machine's
+        PostgreSQL brings)."""
+        subprocess.run(
+            ["psql", f"{base}/postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", sql],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
 
     def url(self, path: str = "/") -> str:
         """An absolute URL on this server, for `page.goto` or plain HTTP checks."""
@@ -164,6 +189,9 @@ class TalkootServer:
                 self.process.wait()
         if not keep_tmp and os.environ.get("TALKOOT_KEEP_TMP") != "1":
             shutil.rmtree(self.tmpdir, ignore_errors=True)
+            if self.pg_database:
+                self._psql(self._pg_base, f'DROP DATABASE IF EXISTS "{self.pg_database}" WITH (FORCE)')
+                self.pg_database = None
 
     def mails(self, to: str | None = None) -> list[mail.Mail]:
         """Every email delivered so far (oldest first), optionally only those to `to`."""
