@@ -26,6 +26,19 @@ pub fn day(lang: Language, at: NaiveDateTime) -> String {
     }
 }
 
+/// A calendar date (no time of day, so no zone): [`day`]'s format.
+pub fn date(lang: Language, on: chrono::NaiveDate) -> String {
+    match lang {
+        Language::En => on.format("%-d %b %Y").to_string(),
+        _ => on.format("%-d.%-m.%Y").to_string(),
+    }
+}
+
+/// [`hours`] of an optional amount; empty when there is none.
+pub fn some_hours(lang: Language, h: Option<f64>) -> String {
+    h.map(|h| hours(lang, h)).unwrap_or_default()
+}
+
 /// [`moment`] of a UTC time from a view.
 pub fn utc_moment(lang: Language, at: DateTime<Utc>) -> String {
     moment(lang, at.naive_utc())
@@ -66,5 +79,9 @@ mod tests {
         assert_eq!(moment(Language::En, at), "15 Jun 2026, 10:00");
         assert_eq!(hours(Language::Fi, 2.5), "2,5");
         assert_eq!(hours(Language::En, 3.0), "3");
+        assert_eq!(some_hours(Language::Fi, None), "");
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(date(Language::Sv, on), "31.12.2026");
+        assert_eq!(date(Language::En, on), "31 Dec 2026");
     }
 }

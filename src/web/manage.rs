@@ -285,8 +285,7 @@ fn signup_row(page: &Page, view: SignupView) -> SignupRow {
         .record_check
         .as_ref()
         .and_then(|c| c.seen_on)
-        .and_then(|d| d.and_hms_opt(12, 0, 0))
-        .map(|t| format::day(page.lang, t))
+        .map(|d| format::date(page.lang, d))
         .unwrap_or_default();
     let needs_record_check =
         view.task.criminal_record_check && view.status.is_open() && record_checked.is_empty();

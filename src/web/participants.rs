@@ -88,8 +88,7 @@ pub async fn list(
                 .record_check
                 .as_ref()
                 .and_then(|c| c.seen_on)
-                .and_then(|d| d.and_hms_opt(12, 0, 0))
-                .map(|t| format::day(page.lang, t))
+                .map(|d| format::date(page.lang, d))
                 .unwrap_or_default();
             let contact = v.volunteer;
             Participant {

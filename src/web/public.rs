@@ -162,16 +162,12 @@ pub struct RecordCheck {
 impl RecordCheck {
     /// A day of the record in the page's language.
     pub fn day(&self, day: &chrono::NaiveDate) -> String {
-        day.and_hms_opt(12, 0, 0)
-            .map(|t| format::day(self.page.lang, t))
-            .unwrap_or_default()
+        format::date(self.page.lang, *day)
     }
 
     /// Hours in the page's language.
     pub fn hours(&self, hours: &Option<f64>) -> String {
-        hours
-            .map(|h| format::hours(self.page.lang, h))
-            .unwrap_or_default()
+        format::some_hours(self.page.lang, *hours)
     }
 }
 
