@@ -79,3 +79,7 @@ services-target-group = For whom
 services-price = Price
 services-price-hint = Leave empty if the service is free of charge.
 services-how-to-get = How to get the service
+field-seen_on-in_future = The day cannot be in the future.
+field-seen_on-invalid = Give a date.
+field-rating-out_of_range = Choose a rating from 1 to 5.
+field-hours-invalid = Give the hours as a number.

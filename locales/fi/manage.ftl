@@ -79,3 +79,7 @@ services-target-group = Kenelle
 services-price = Hinta
 services-price-hint = Jätä tyhjäksi, jos palvelu on maksuton.
 services-how-to-get = Miten palvelun saa
+field-seen_on-in_future = Päivä ei voi olla tulevaisuudessa.
+field-seen_on-invalid = Anna päivämäärä.
+field-rating-out_of_range = Valitse arvio 1–5.
+field-hours-invalid = Anna tunnit numerona.

@@ -79,3 +79,7 @@ services-target-group = För vem
 services-price = Pris
 services-price-hint = Lämna tomt om tjänsten är avgiftsfri.
 services-how-to-get = Hur man får tjänsten
+field-seen_on-in_future = Dagen kan inte vara i framtiden.
+field-seen_on-invalid = Ange ett datum.
+field-rating-out_of_range = Välj ett betyg 1–5.
+field-hours-invalid = Ange timmarna som ett tal.

@@ -47,9 +47,12 @@ pub async fn refuse_on_pages<B: actix_web::body::MessageBody>(
 }
 
 /// Whether a path is under one of the web's languages (its first segment, exactly).
-fn is_a_page(path: &str) -> bool {
-    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-    crate::i18n::Language::parse(first).is_some() && path.len() > first.len() + 1
+/// The same rule as the web scope's guard: `/{lang}/` and anything under it.
+pub fn is_a_page(path: &str) -> bool {
+    let mut parts = path.splitn(3, '/');
+    let _ = parts.next();
+    let first = parts.next().unwrap_or("");
+    crate::i18n::Language::parse(first).is_some() && parts.next().is_some()
 }
 
 /// The refusal for a raw path and query string, if any.
@@ -92,6 +95,7 @@ mod tests {
         assert!(!is_a_page("/api/v1/tasks"));
         assert!(!is_a_page("/first/tasks"));
         assert!(!is_a_page("/"));
+        assert!(!is_a_page("//fi/tasks"));
     }
 
     #[test]

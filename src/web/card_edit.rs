@@ -28,6 +28,8 @@ pub struct CardPage {
     pub form: CardForm,
     pub errors: Vec<Problem>,
     pub municipalities: Options,
+    /// The field of activity is one of the task categories: (slug, name).
+    pub categories: Vec<(String, String)>,
     pub version: i32,
     pub seen: String,
     pub changes: Vec<Change>,
@@ -44,9 +46,26 @@ impl CardPage {
         TEXT_FIELDS
     }
 
-    /// The languages a card may list.
-    pub fn languages(&self) -> &'static [&'static str] {
-        LANGUAGES
+    /// The languages to tick: ours, then any other the card lists already (the feature
+    /// takes every ISO 639 code, and a box not shown would be dropped on save).
+    pub fn languages(&self) -> Vec<String> {
+        let mut all: Vec<String> = LANGUAGES.iter().map(|l| (*l).to_owned()).collect();
+        for l in &self.form.languages {
+            if !all.contains(l) {
+                all.push(l.clone());
+            }
+        }
+        all
+    }
+
+    /// A language's name in the page's language, or its code for one we have no name of.
+    pub fn language_name(&self, code: &str) -> String {
+        let key = format!("language-{code}");
+        if crate::i18n::has_text(self.page.lang, &key) {
+            self.page.t(&key)
+        } else {
+            code.to_owned()
+        }
     }
 }
 
@@ -60,8 +79,15 @@ async fn card_page(
     version: i32,
     seen: String,
 ) -> Result<CardPage, AppError> {
-    let municipalities = cache.get(state).await?.municipality_options(page.lang);
+    let lists = cache.get(state).await?;
+    let municipalities = lists.municipality_options(page.lang);
+    let categories = lists
+        .categories
+        .iter()
+        .map(|c| (c.slug.clone(), lists.category_name(&c.slug, page.lang)))
+        .collect();
     Ok(CardPage {
+        categories,
         page: page.titled("card-edit-title"),
         id,
         form,
@@ -170,6 +196,7 @@ pub async fn save(
             let Some((now, now_version, changes)) = stale_state else {
                 return Err(AppError::PreconditionFailed);
             };
+            let form = CardForm::from_pairs(&stale::merge(&seen, &form.pairs(), &now.pairs()));
             let seen = stale::seal(&now.pairs());
             let mut body = card_page(&state, &cache, page, key, form, now_version, seen).await?;
             body.changes = changes;

@@ -31,10 +31,10 @@ pub struct CardForm {
     pub founding_year: String,
 }
 
-/// The single-value text fields, in the form's order: (name, label key, multi-line).
+/// The single-value text fields, in the form's order: (name, label key, multi-line). The
+/// municipality and the field of activity are selects of the reference data.
 pub const TEXT_FIELDS: &[(&str, &str, bool)] = &[
     ("name", "card-name", false),
-    ("field_of_activity", "card-field-of-activity", false),
     ("summary", "card-summary", false),
     ("description", "card-description", true),
     ("activities", "card-activities", true),
@@ -197,6 +197,7 @@ impl CardForm {
             .map(|(field, _, _)| ((*field).to_owned(), self.value(field).to_owned()))
             .collect();
         pairs.push(("municipality_code".into(), self.municipality_code.clone()));
+        pairs.push(("field_of_activity".into(), self.field_of_activity.clone()));
         pairs.push(("social_links".into(), self.social_links.clone()));
         for l in &self.languages {
             pairs.push(("language".into(), l.clone()));
@@ -208,6 +209,7 @@ impl CardForm {
     pub fn label_key(field: &str) -> Option<&'static str> {
         match field {
             "municipality_code" => Some("search-municipality-label"),
+            "field_of_activity" => Some("card-field-of-activity"),
             "social_links" => Some("card-social-links"),
             "language" => Some("card-languages"),
             other => TEXT_FIELDS

@@ -86,7 +86,13 @@ pub async fn list(
     let (_, key) = path.into_inner();
     let me = user.user_id.clone();
     let (id, members) = load(&state, key, user.user_id).await?;
-    let invited = Some(query.into_inner().invited).filter(|s| !s.is_empty());
+    // Only an address really waiting for an answer: a crafted link cannot show a notice.
+    let asked = query.into_inner().invited;
+    let invited = members
+        .invitations
+        .iter()
+        .any(|i| i.email == asked)
+        .then_some(asked);
     Ok(page::ok(
         &req,
         MembersPage {

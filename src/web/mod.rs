@@ -55,14 +55,11 @@ use actix_web::{HttpResponse, guard, web};
 
 use crate::api::get_or_head;
 use crate::error::AppError;
-use crate::i18n::Language;
 
-/// Whether a path is under one of the three languages (`/fi/…`).
+/// Whether a path is under one of the three languages (`/fi/…`): the app-level
+/// hidden-character check leaves exactly these to the scope.
 fn in_a_language(path: &str) -> bool {
-    let mut parts = path.splitn(3, '/');
-    let _ = parts.next();
-    let first = parts.next().unwrap_or("");
-    Language::parse(first).is_some() && parts.next().is_some()
+    crate::api::clean_request::is_a_page(path)
 }
 
 async fn not_found() -> Result<HttpResponse, AppError> {

@@ -17,6 +17,9 @@ use crate::web::format;
 use crate::web::page::{self, Page};
 use crate::web::reference::Cache;
 
+/// Sign-ups read a page at a time (the API's largest page).
+const PAGE_SIZE: i64 = 100;
+
 /// One person on the list.
 pub struct Participant {
     pub name: String,
@@ -52,14 +55,25 @@ pub async fn list(
         .db
         .run(move |conn| {
             let (task, _) = lifecycle::editable(conn, &id, &user.user_id)?;
-            let accepted = views::page_of(
-                conn,
-                Side::Association,
-                &task.id,
-                Some(SignupStatus::Accepted),
-                1,
-                100,
-            )?;
+            // Every accepted volunteer, however many pages of the largest size that takes.
+            let mut accepted = Vec::new();
+            for number in 1.. {
+                let page = views::page_of(
+                    conn,
+                    Side::Association,
+                    &task.id,
+                    Some(SignupStatus::Accepted),
+                    number,
+                    PAGE_SIZE,
+                )?;
+                let last = page.items.len() < usize::try_from(PAGE_SIZE).unwrap_or(0)
+                    || i64::try_from(accepted.len() + page.items.len()).unwrap_or(i64::MAX)
+                        >= page.total;
+                accepted.extend(page.items);
+                if last {
+                    break;
+                }
+            }
             Ok((task, accepted))
         })
         .await?;
@@ -81,7 +95,6 @@ pub async fn list(
         _ => page.t(&format!("schedule-{}", task.schedule_type)),
     };
     let mut people: Vec<Participant> = accepted
-        .items
         .into_iter()
         .map(|v| {
             let record_checked = v

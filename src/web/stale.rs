@@ -66,6 +66,31 @@ pub fn changes(
         .collect()
 }
 
+/// The form to show after a conflict: the editor's value where they changed a field (what
+/// they sent differs from what they saw), the current value everywhere else, so that
+/// saving again keeps the other person's changes to the fields this editor left alone.
+pub fn merge(
+    seen: &str,
+    sent: &[(String, String)],
+    current: &[(String, String)],
+) -> Vec<(String, String)> {
+    let seen: Vec<(String, String)> = serde_urlencoded::from_str(seen).unwrap_or_default();
+    let (seen_map, sent_map) = (grouped(&seen), grouped(sent));
+    let mut keys: Vec<&String> = Vec::new();
+    for (key, _) in current.iter().chain(sent) {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    let mut merged = Vec::new();
+    for key in keys {
+        let touched = seen_map.get(key) != sent_map.get(key);
+        let source = if touched { sent } else { current };
+        merged.extend(source.iter().filter(|(k, _)| k == key).cloned());
+    }
+    merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +126,29 @@ mod tests {
                 now: "6".into()
             }]
         );
+        // After the conflict the form keeps the editor's own change and takes the other's.
+        let sent = pairs(&[
+            ("title", "Rantasiivous"),
+            ("category", "a"),
+            ("category", "b"),
+            ("spots", "4"),
+            ("secret", "x"),
+        ]);
+        let merged = merge(&seen, &sent, &now);
+        let get = |k: &str| {
+            merged
+                .iter()
+                .filter(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(get("title"), ["Rantasiivous"], "the editor's change");
+        assert_eq!(
+            get("spots"),
+            ["6"],
+            "the other's change, which the editor left alone"
+        );
+        assert_eq!(get("category"), ["a", "b"]);
         // A form without the hidden field (an old page) shows every filled field as new.
         assert_eq!(changes("", &now, |k| Some(k.to_owned())).len(), 4);
     }

@@ -165,6 +165,7 @@ pub async fn save(
             let Some((now, version, changes)) = current_state else {
                 return Err(AppError::PreconditionFailed);
             };
+            let form = TaskForm::from_pairs(stale::merge(&seen, &form.pairs(), &now.pairs()));
             let mut body = edit_page(
                 &state,
                 &cache,

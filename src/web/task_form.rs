@@ -134,7 +134,7 @@ impl TaskForm {
             municipality_code: Some(text(&self.municipality_code)),
             address: Some(text(&self.address)),
             remote_online: Some(self.remote_online.is_some()),
-            remote_phone: Some(false),
+            remote_phone: None,
             schedule_type: Some(self.schedule_type.clone()),
             starts_at: Some(local_time("starts_at", &self.starts_at, &mut errors)),
             ends_at: Some(local_time("ends_at", &self.ends_at, &mut errors)),

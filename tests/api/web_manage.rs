@@ -90,6 +90,10 @@ async fn a_stale_task_edit_shows_what_changed_instead_of_overwriting(backend: Ba
     assert_eq!(again.status(), 303);
     let api = app.get_ok(&format!("/api/v1/tasks/{id}")).await;
     assert_eq!(api["title"], "Kolmas otsikko");
+    assert_eq!(
+        api["spots"], 9,
+        "the other editor's change to a field left alone stays"
+    );
 
     // A change outside the form's fields (publishing moved the version) is no conflict.
     let html = browser.get(&edit).await.text().await.unwrap();
@@ -180,6 +184,8 @@ async fn a_stale_card_edit_lists_the_other_change(backend: Backend) {
             .unwrap()
             .contains("#field-founding_year")
     );
+    let card = app.get_ok(&format!("/api/v1/associations/{id}")).await;
+    assert_eq!(card["founding_year"], 1987, "nothing was written");
 }
 
 async fn members_manage_services_and_invite_others(backend: Backend) {
@@ -362,7 +368,14 @@ async fn the_participant_list_record_check_and_feedback_work_from_the_pages(back
             &[("seen_on", "2999-01-01")],
         )
         .await;
-    assert!(future.status().is_client_error());
+    assert_eq!(future.status(), 422);
+    assert!(
+        future
+            .text()
+            .await
+            .unwrap()
+            .contains("Päivä ei voi olla tulevaisuudessa.")
+    );
     let checked = browser
         .submit(
             &manage,
