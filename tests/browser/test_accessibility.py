@@ -66,6 +66,9 @@ SIGNED_IN = {
     "palveluohjaaja@example.fi": ["/counsellor/referrals"],
     "aada.koskinen@example.fi": [
         "/me",
+        "/me/profile",
+        "/me/for-you",
+        "/me/privacy",
         "/me/signups",
         "/me/record",
         "/me/referrals",
@@ -77,10 +80,11 @@ SIGNED_IN = {
 
 
 @pytest.mark.talkoot(seed_demo=True)
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_signed_in_pages_pass_axe(new_page, lang: str) -> None:
+def test_signed_in_pages_pass_axe(new_page, lang: str, javascript: bool) -> None:
     for email, paths in SIGNED_IN.items():
-        page = new_page()
+        page = new_page(java_script_enabled=javascript)
         page.goto(f"/{lang}/login")
         page.locator("#field-email").fill(email)
         page.locator("#field-password").fill(DEMO_PASSWORD)
@@ -104,6 +108,46 @@ def test_signed_in_pages_pass_axe(new_page, lang: str) -> None:
             for tail in ["/edit", "/participants"]:
                 page.goto(task + tail)
                 assert_no_axe_violations(page, f"{lang}: the task's {tail}")
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) {
+            if (!entry.hadRecentInput) total += entry.value;
+        }
+    }).observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve(total), 300);
+})"""
+
+
+@pytest.mark.talkoot(seed_demo=True)
+def test_results_update_without_layout_shift(new_page) -> None:
+    """Search as you type swaps the results in place: the page around them must not jump
+    (the layout shift not caused by the reader's own input stays under 0.1, the "good"
+    cumulative layout shift of Core Web Vitals)."""
+    page = new_page()
+    page.goto("/fi/tasks")
+    expect(page.locator("#results li.card").first).to_be_visible()
+    before = page.evaluate(LAYOUT_SHIFT)
+    for words in ["talkoo", "siivous", "xyzzy-ei-osumia", "leiri"]:
+        # A script's input event, not a key press: a shift right after the reader's own
+        # input does not count as layout shift, so a real key press would hide one.
+        with page.expect_response(
+            lambda r: "/fi/tasks" in r.url and r.request.headers.get("hx-request") == "true"
+        ):
+            page.evaluate(
+                """words => {
+                    const q = document.querySelector("#field-q");
+                    q.value = words;
+                    q.dispatchEvent(new Event("input", {bubbles: true}));
+                }""",
+                words,
+            )
+        page.wait_for_timeout(600)
+    shifted = page.evaluate(LAYOUT_SHIFT) - before
+    shot(page, "search-after-typing")
+    assert shifted < 0.1, f"the page shifted by {shifted:.3f} while results updated"
 
 
 def tab_to(page: Page, selector: str, limit: int = 80) -> None:
