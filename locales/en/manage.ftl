@@ -83,3 +83,4 @@ field-seen_on-in_future = The day cannot be in the future.
 field-seen_on-invalid = Give a date.
 field-rating-out_of_range = Choose a rating from 1 to 5.
 field-hours-invalid = Give the hours as a number.
+stale-yes = yes

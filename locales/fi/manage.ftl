@@ -83,3 +83,4 @@ field-seen_on-in_future = Päivä ei voi olla tulevaisuudessa.
 field-seen_on-invalid = Anna päivämäärä.
 field-rating-out_of_range = Valitse arvio 1–5.
 field-hours-invalid = Anna tunnit numerona.
+stale-yes = kyllä

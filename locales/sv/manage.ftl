@@ -83,3 +83,4 @@ field-seen_on-in_future = Dagen kan inte vara i framtiden.
 field-seen_on-invalid = Ange ett datum.
 field-rating-out_of_range = Välj ett betyg 1–5.
 field-hours-invalid = Ange timmarna som ett tal.
+stale-yes = ja

@@ -180,9 +180,13 @@ pub async fn save(
     let mut stale_state = None;
     if matches!(saved, Err(AppError::PreconditionFailed)) {
         let (_, now, now_version) = current(&state, key.clone(), user.user_id.clone()).await?;
-        let changes = stale::changes(&seen, &now.pairs(), |field| {
-            CardForm::label_key(field).map(|k| page.t(k))
-        });
+        let lists = cache.get(&state).await?;
+        let changes = stale::changes(
+            &seen,
+            &now.pairs(),
+            |field| CardForm::label_key(field).map(|key| page.t(key)),
+            |field, value| stale::readable(&page, &lists, field, value),
+        );
         if changes.is_empty() {
             // Only something outside the form moved on (a service, the status).
             saved = attempt(&state, &key, &user.user_id, Some(now_version), &form).await;

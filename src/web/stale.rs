@@ -7,6 +7,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::web::page::Page;
+use crate::web::reference::Lists;
+
 /// One field that changed after the reader opened the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -42,6 +45,7 @@ pub fn changes(
     seen: &str,
     current: &[(String, String)],
     label: impl Fn(&str) -> Option<String>,
+    show: impl Fn(&str, &str) -> String,
 ) -> Vec<Change> {
     let seen: Vec<(String, String)> = serde_urlencoded::from_str(seen).unwrap_or_default();
     let (seen, now) = (grouped(&seen), grouped(current));
@@ -54,16 +58,46 @@ pub fn changes(
     order
         .into_iter()
         .filter_map(|key| {
-            let was = seen.get(key).map(|v| v.join(", ")).unwrap_or_default();
-            let now = now.get(key).map(|v| v.join(", ")).unwrap_or_default();
+            let (was, now) = (seen.get(key), now.get(key));
+            let empty = Vec::new();
+            let (was, now) = (was.unwrap_or(&empty), now.unwrap_or(&empty));
             (was != now).then_some(())?;
+            let words = |values: &Vec<String>| {
+                if values.is_empty() {
+                    "–".to_owned()
+                } else {
+                    let shown: Vec<String> = values.iter().map(|v| show(key, v)).collect();
+                    shown.join(", ")
+                }
+            };
             Some(Change {
                 label: label(key)?,
-                was,
-                now,
+                was: words(was),
+                now: words(now),
             })
         })
         .collect()
+}
+
+/// A stored value as the reader knows it: names for codes (municipality, category), words
+/// for choices, "yes" for a ticked box.
+pub fn readable(page: &Page, lists: &Lists, field: &str, value: &str) -> String {
+    let worded = |key: String| {
+        if crate::i18n::has_text(page.lang, &key) {
+            page.t(&key)
+        } else {
+            value.to_owned()
+        }
+    };
+    match field {
+        "municipality_code" => lists.municipality_name(value, page.lang),
+        "category" | "field_of_activity" => lists.category_name(value, page.lang),
+        "schedule_type" => worded(format!("schedule-{value}")),
+        "approval_mode" => worded(format!("task-form-approval-{value}")),
+        "language" => worded(format!("language-{value}")),
+        _ if value == "true" => page.t("stale-yes"),
+        _ => value.to_owned(),
+    }
 }
 
 /// The form to show after a conflict: the editor's value where they changed a field (what
@@ -117,7 +151,12 @@ mod tests {
             ("spots", "6"),
             ("secret", "y"),
         ]);
-        let found = changes(&seen, &now, |k| (k != "secret").then(|| k.to_uppercase()));
+        let found = changes(
+            &seen,
+            &now,
+            |k| (k != "secret").then(|| k.to_uppercase()),
+            |_, v| v.to_owned(),
+        );
         assert_eq!(
             found,
             vec![Change {
@@ -150,6 +189,8 @@ mod tests {
         );
         assert_eq!(get("category"), ["a", "b"]);
         // A form without the hidden field (an old page) shows every filled field as new.
-        assert_eq!(changes("", &now, |k| Some(k.to_owned())).len(), 4);
+        let all = changes("", &now, |k| Some(k.to_owned()), |_, v| v.to_owned());
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[0].was, "–", "an empty value reads as a dash");
     }
 }

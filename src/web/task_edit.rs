@@ -143,9 +143,13 @@ pub async fn save(
                 Ok((current(conn, &task)?, task.version))
             })
             .await?;
-        let changes = stale::changes(&seen, &now.pairs(), |field| {
-            TaskForm::label_key(field).map(|key| page.t(key))
-        });
+        let lists = cache.get(&state).await?;
+        let changes = stale::changes(
+            &seen,
+            &now.pairs(),
+            |field| TaskForm::label_key(field).map(|key| page.t(key)),
+            |field, value| stale::readable(&page, &lists, field, value),
+        );
         if changes.is_empty() {
             // Only the status or sign-ups moved on, none of the form's fields: nothing
             // of anyone's would be overwritten.
