@@ -245,6 +245,8 @@ fn audit_row(page: &Page, e: AuditEntry) -> AuditRow {
         page.href(&format!("/tasks/{}", e.target_id))
     } else if e.target_kind == TargetKind::Association.as_str() {
         page.href(&format!("/associations/{}", e.target_id))
+    } else if e.target_kind == TargetKind::User.as_str() {
+        page.href(&format!("/admin/users/{}", e.target_id))
     } else {
         String::new()
     };

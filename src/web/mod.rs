@@ -16,6 +16,7 @@ pub mod admin_common;
 pub mod admin_queues;
 pub mod admin_reports;
 pub mod admin_trail;
+pub mod admin_users;
 pub mod alerts_page;
 pub mod assets;
 pub mod card_edit;
@@ -229,6 +230,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(
                 "/admin/associations/{id}/{action}",
                 web::post().to(admin::set_status),
+            )
+            .route("/admin/users/{id}", get_or_head().to(admin_users::show))
+            .route(
+                "/admin/users/{id}/{action}",
+                web::post().to(admin_users::set_suspended),
             )
             .route("/admin/figures", get_or_head().to(admin::figures))
             .route("/admin/figures.csv", get_or_head().to(admin::figures_csv))

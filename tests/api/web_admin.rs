@@ -19,6 +19,7 @@ both_backends!(
     failed_emails_are_listed_masked_and_sent_again,
     the_audit_trail_filters_and_pages,
     only_administrators_open_the_admin_pages,
+    an_account_is_suspended_and_reinstated_from_its_page,
 );
 
 const ADMIN: &str = "koordinaattori@example.fi";
@@ -651,4 +652,59 @@ async fn only_administrators_open_the_admin_pages(backend: Backend) {
             "{lang}/me/counsellor"
         );
     }
+}
+
+/// An account's page (reached from the audit trail): suspending it ends its sessions and
+/// its logins; lifting the suspension lets it in again; an administrator's own account
+/// offers no suspension.
+async fn an_account_is_suspended_and_reinstated_from_its_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (token, mut browser) = admin(&app).await;
+    let (volunteer, _) = app.signed_in("hairitsija@example.fi").await;
+    let me = app.get_auth_ok("/api/v1/me", &volunteer).await;
+    let id = me["id"].as_str().unwrap().to_owned();
+    let page = format!("/fi/admin/users/{id}");
+    let shown = html(&mut browser, &page).await;
+    assert!(
+        shown.contains(me["display_name"].as_str().unwrap()),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("hairitsija@example.fi"),
+        "no address on the page"
+    );
+    let suspended = submit(&mut browser, &page, &format!("{page}/suspend"), &[]).await;
+    assert_eq!(suspended.status(), 303);
+    assert_eq!(location(&suspended), page);
+    assert_eq!(app.get_auth("/api/v1/me", &volunteer).await.status(), 401);
+    let login = app
+        .post(
+            "/api/v1/auth/login",
+            &json!({ "email": "hairitsija@example.fi", "password": PASSWORD }),
+        )
+        .await;
+    assert!(login.status().is_client_error(), "{}", login.status());
+    // The audit trail links the account to this page.
+    let trail = html(&mut browser, &format!("/fi/admin/audit?target={id}")).await;
+    assert!(trail.contains(&format!("/fi/admin/users/{id}")), "{trail}");
+    let reinstated = submit(&mut browser, &page, &format!("{page}/reinstate"), &[]).await;
+    assert_eq!(reinstated.status(), 303);
+    let login = app
+        .post(
+            "/api/v1/auth/login",
+            &json!({ "email": "hairitsija@example.fi", "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(login.status(), 200);
+    // One's own account: no button to lock oneself out.
+    let own = app.get_auth_ok("/api/v1/me", &token).await;
+    let own_page = html(
+        &mut browser,
+        &format!("/fi/admin/users/{}", own["id"].as_str().unwrap()),
+    )
+    .await;
+    assert!(!own_page.contains("/suspend\""), "{own_page}");
+    // Not for anyone else.
+    let mut other = browser_for(&app, "hairitsija@example.fi", PASSWORD).await;
+    assert_eq!(other.get(&page).await.status(), 403);
 }
