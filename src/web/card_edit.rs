@@ -167,14 +167,7 @@ pub async fn save(
 ) -> Result<HttpResponse, AppError> {
     let user = page.signed_in()?;
     let (_, key) = path.into_inner();
-    let value = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let (version, seen) = (value("version").trim().parse::<i32>().ok(), value("seen"));
+    let (version, seen) = stale::opened_at(&pairs);
     let form = CardForm::from_pairs(&pairs);
     let mut saved = attempt(&state, &key, &user.user_id, version, &form).await;
     let mut stale_state = None;

@@ -19,6 +19,20 @@ pub struct Change {
     pub now: String,
 }
 
+/// What an edit form sent back of its own state: the version it was opened at (`None`
+/// when missing or not a number, which the feature then refuses as stale) and the sealed
+/// values it showed.
+pub fn opened_at(pairs: &[(String, String)]) -> (Option<i32>, String) {
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    (value("version").trim().parse().ok(), value("seen"))
+}
+
 /// Packs the values a form shows into the hidden `seen` field (repeated keys allowed).
 pub fn seal(pairs: &[(String, String)]) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()

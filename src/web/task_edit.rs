@@ -113,14 +113,7 @@ pub async fn save(
 ) -> Result<HttpResponse, AppError> {
     let user = page.signed_in()?;
     let (_, id) = path.into_inner();
-    let value = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let (version, seen) = (value("version").trim().parse::<i32>().ok(), value("seen"));
+    let (version, seen) = stale::opened_at(&pairs);
     let form = TaskForm::from_pairs(pairs);
     let input = match form.input() {
         Ok(input) => input,
